@@ -1,0 +1,73 @@
+# Clientdesk: `make run` starts the app, `make test` runs every test.
+# Both set everything up on a fresh machine first, and skip what is already done.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+MANAGE := $(PY) manage.py
+
+# The newest Python 3.12+ on this machine: python3.13, python3.12, pyenv's, python3.
+PYTHON ?= $(shell scripts/find-python)
+
+.PHONY: run test lint format messages check-messages setup setup-deps system-packages clean help
+
+help:
+	@echo "make run    set up and start Clientdesk on http://127.0.0.1:8000 (PORT overrides)"
+	@echo "make test   set up and run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)"
+	@echo "make lint   ruff check and format check"
+	@echo "make messages  update the translation catalogues"
+
+$(STAMP): requirements.lock
+	@test -n "$(PYTHON)" || { echo "Clientdesk needs Python 3.12 or newer; install it (e.g. with pyenv) and try again." >&2; exit 1; }
+	@echo "Using $$($(PYTHON) --version) at $(PYTHON)"
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check "$$(grep -E '^uv==' requirements.lock | cut -d' ' -f1)"
+	$(VENV)/bin/uv pip sync --quiet --python $(PY) --require-hashes requirements.lock
+	touch $(STAMP)
+
+# Collecting (and compressing) static files takes half a minute: only when they changed.
+STATIC_MANIFEST := var/static/staticfiles.json
+$(STATIC_MANIFEST): $(STAMP) $(shell find static -type f 2>/dev/null)
+	$(MANAGE) collectstatic --no-input -v0
+	touch $(STATIC_MANIFEST)
+
+setup-deps: $(STAMP)
+
+setup: $(STAMP) $(STATIC_MANIFEST)
+	$(MANAGE) compilemessages --ignore '.venv/*' -v0
+	$(MANAGE) migrate --no-input -v0
+
+run: setup
+	@test -f var/.demo-seeded || { $(MANAGE) seed_demo && touch var/.demo-seeded; }
+	$(MANAGE) serve
+
+test: $(STAMP) system-packages
+	$(MANAGE) compilemessages --ignore '.venv/*' -v0
+	@echo "Database: $${DATABASE_URL:-SQLite (embedded)}"
+	CLIENTDESK_ENV=test $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Debian packages the tests need: Chromium for the browser test. Installed when
+# running as root with apt; otherwise the command to run is printed.
+system-packages:
+	@scripts/system-packages chromium
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: $(STAMP)
+	rm -f locale/en/LC_MESSAGES/django.po  # English is the source: rebuilt, never merged
+	$(MANAGE) makemessages --ignore '.venv/*' --ignore 'var/*' -l en -l ru -l et -l zh_Hans --no-obsolete
+	msgen --no-wrap locale/en/LC_MESSAGES/django.po | msgattrib --clear-fuzzy -o locale/en/LC_MESSAGES/django.po
+	$(MANAGE) compilemessages --ignore '.venv/*' -v0
+
+check-messages:
+	@scripts/check-messages
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,93 @@
+"""Issuing and changing accounts. Credentials are always issued by the provider."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from accounts.roles import Role
+from common.concurrency import save_changes
+from common.errors import ServiceError
+
+
+def _check_email_free(email, *, exclude_pk=None):
+    taken = User.objects.filter(email__iexact=email.strip())
+    if exclude_pk:
+        taken = taken.exclude(pk=exclude_pk)
+    if taken.exists():
+        raise ServiceError(_("A user with this e-mail address already exists."), field="email")
+
+
+@transaction.atomic
+def invite_user(*, by, email, full_name, role, language="en", phone="", title="") -> User:
+    """Create an account without a password and send its owner an invitation.
+
+    The invitation e-mail leaves only after the transaction commits, so a
+    failed creation never mails anyone. The link in it is single-use and
+    expires (see PASSWORD_RESET_TIMEOUT).
+    """
+    _check_email_free(email)
+    user = User(
+        email=email,
+        full_name=full_name,
+        role=role,
+        language=language,
+        phone=phone,
+        title=title,
+        invited_at=timezone.now(),
+        invited_by=by,
+        # The administrator configures the system in Django's admin site.
+        is_staff=role == Role.ADMINISTRATOR,
+        is_superuser=role == Role.ADMINISTRATOR,
+    )
+    user.set_unusable_password()
+    user._history_user = by
+    user.save()
+    send_invitation_after_commit(user)
+    return user
+
+
+def send_invitation_after_commit(user):
+    from accounts.tasks import send_invitation_job
+
+    transaction.on_commit(lambda: send_invitation_job(user.pk))
+
+
+@transaction.atomic
+def resend_invitation(user, *, by) -> None:
+    """Send a fresh invitation link to someone who has not set a password yet."""
+    if user.has_usable_password():
+        raise ServiceError(_("This user has already accepted the invitation."))
+    if not user.is_active:
+        raise ServiceError(_("This account is deactivated."))
+    user.invited_at = timezone.now()
+    user._history_user = by
+    user.save(update_fields=["invited_at"])
+    send_invitation_after_commit(user)
+
+
+def update_user(user, changes: dict, *, by, expected_version: int) -> User:
+    """Change a user's name, contacts, role or language; refused if changed meanwhile."""
+    if "email" in changes:
+        _check_email_free(changes["email"], exclude_pk=user.pk)
+    if "role" in changes:
+        changes["is_staff"] = changes["is_superuser"] = changes["role"] == Role.ADMINISTRATOR
+    return save_changes(user, changes, by=by, expected_version=expected_version)
+
+
+@transaction.atomic
+def set_active(user, active: bool, *, by) -> None:
+    """Deactivate (nobody can log in, history stays) or reactivate an account."""
+    if user == by and not active:
+        raise ServiceError(_("You cannot deactivate your own account."))
+    user.is_active = active
+    user._history_user = by
+    user.save(update_fields=["is_active"])
+
+
+def set_language(user, language: str) -> None:
+    """Remember the interface language a person chose, on every device."""
+    if user.language != language:
+        user.language = language
+        user._history_user = user
+        user.save(update_fields=["language"])

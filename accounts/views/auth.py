@@ -1,0 +1,85 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from accounts import services
+from accounts.forms import LoginForm, PasswordResetRequestForm
+
+RESET_VIEW_OPTIONS = {
+    "post_reset_login": True,
+    "post_reset_login_backend": "accounts.backends.EmailBackend",
+}
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.FormView):
+    form_class = PasswordResetRequestForm
+    template_name = "accounts/password_reset.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        form.save()
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_set.html"
+    success_url = reverse_lazy("home")
+    extra_context = {"title": _("Choose a new password")}
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your new password is saved. You are logged in."))
+        return super().form_valid(form)
+
+
+class InvitationView(PasswordResetConfirmView):
+    """Accepting an invitation is choosing the first password through a one-time link."""
+
+    extra_context = {"title": _("Welcome to Clientdesk: choose your password"), "invitation": True}
+
+    def form_valid(self, form):
+        response = auth_views.PasswordResetConfirmView.form_valid(self, form)
+        messages.success(self.request, _("Welcome! Your password is saved and you are logged in."))
+        return response
+
+
+for view in (PasswordResetConfirmView, InvitationView):
+    for name, value in RESET_VIEW_OPTIONS.items():
+        setattr(view, name, value)
+
+
+@require_POST
+def set_language(request):
+    """Switch the interface language; remembered on the account and in a cookie."""
+    from django.conf import settings
+
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        messages.error(request, _("This language is not available."))
+        language = None
+    next_url = request.POST.get("next") or reverse("home")
+    if not url_has_allowed_host_and_scheme(
+        next_url, {request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("home")
+    response = HttpResponseRedirect(next_url)
+    if language:
+        if request.user.is_authenticated:
+            services.set_language(request.user, language)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=365 * 24 * 3600,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return response

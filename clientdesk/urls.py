@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from common import views as common_views
+
+admin.site.site_header = _("Clientdesk administration")
+admin.site.site_title = _("Clientdesk")
+
+urlpatterns = [
+    path("", common_views.home, name="home"),
+    path("accounts/", include("accounts.urls")),
+    path("desk/", include("clients.urls.staff")),
+    path("portal/", include("clients.urls.portal")),
+    path("media/<path:path>", common_views.media, name="media"),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "common.views.error_403"
+handler404 = "common.views.error_404"
+handler500 = "common.views.error_500"

@@ -1,0 +1,151 @@
+"""Who may see and change which clients, sites and client users.
+
+This module is the root of every access decision in Clientdesk: each app's
+own ``access.py`` narrows its records by ``clients_visible_to`` and
+``sites_visible_to``; views, the API, exports and notifications never filter
+by hand. "Missing" and "not yours" give the same 404, so ids cannot be probed.
+"""
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from accounts.roles import Role
+from clients.models import Client, Membership, Site
+
+# Provider roles that work across every client: the administrator configures
+# everything, operators and reviewers take requests from any client, and
+# inspectors are sent to any site.
+ROLES_SEEING_ALL_CLIENTS = frozenset(
+    {Role.ADMINISTRATOR, Role.OPERATOR, Role.REVIEWER, Role.QUALITY_INSPECTOR}
+)
+# Client roles that see every site of their own client.
+ROLES_SEEING_ALL_OWN_SITES = frozenset({Role.CLIENT_ADMIN, Role.PRIVATE_CUSTOMER})
+
+
+def _is_usable(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def sites_visible_to(user) -> QuerySet[Site]:
+    """The sites this user may see.
+
+    Staff see all sites, or those of the clients they manage plus those they
+    direct or manage work at; a client administrator or private customer sees
+    their client's sites; a site contact sees only the sites listed for them.
+    """
+    if not _is_usable(user):
+        return Site.objects.none()
+    if user.role in ROLES_SEEING_ALL_CLIENTS:
+        return Site.objects.all()
+    if user.is_provider_staff:
+        return Site.objects.filter(
+            Q(client__account_manager=user) | Q(service_director=user) | Q(work_manager=user)
+        )
+    if user.role in ROLES_SEEING_ALL_OWN_SITES:
+        return Site.objects.filter(client__memberships__user=user)
+    if user.role == Role.SITE_CONTACT:
+        return Site.objects.filter(contact_memberships__user=user)
+    return Site.objects.none()
+
+
+def clients_visible_to(user) -> QuerySet[Client]:
+    """The clients this user may see: those with a visible site, or that they manage.
+
+    A client user sees exactly one client, their own.
+    """
+    if not _is_usable(user):
+        return Client.objects.none()
+    if user.role in ROLES_SEEING_ALL_CLIENTS:
+        return Client.objects.all()
+    if user.is_provider_staff:
+        return Client.objects.filter(
+            Q(account_manager=user) | Q(pk__in=sites_visible_to(user).values("client_id"))
+        )
+    if user.is_client_user:
+        return Client.objects.filter(memberships__user=user)
+    return Client.objects.none()
+
+
+def clients_manageable_by(user) -> QuerySet[Client]:
+    """The clients whose details, sites and users this staff member may change.
+
+    The administrator manages every client; an account manager manages the
+    clients they are responsible for; nobody else changes client records.
+    """
+    if not _is_usable(user):
+        return Client.objects.none()
+    if user.role == Role.ADMINISTRATOR:
+        return Client.objects.all()
+    if user.role == Role.ACCOUNT_MANAGER:
+        return Client.objects.filter(account_manager=user)
+    return Client.objects.none()
+
+
+def can_create_clients(user) -> bool:
+    return _is_usable(user) and user.role == Role.ADMINISTRATOR
+
+
+def can_assign_account_manager(user) -> bool:
+    return _is_usable(user) and user.role == Role.ADMINISTRATOR
+
+
+def can_manage_client(user, client: Client) -> bool:
+    return clients_manageable_by(user).filter(pk=client.pk).exists()
+
+
+def client_of(user) -> Client | None:
+    """The client a client user belongs to, or None for staff."""
+    membership = Membership.objects.filter(user=user).select_related("client").first()
+    return membership.client if membership else None
+
+
+def memberships_visible_to(user) -> QuerySet[Membership]:
+    """Client users this user may see: staff see those of visible clients;
+    a client administrator sees their colleagues; other client users none."""
+    if not _is_usable(user):
+        return Membership.objects.none()
+    if user.is_provider_staff:
+        return Membership.objects.filter(client__in=clients_visible_to(user))
+    if user.role == Role.CLIENT_ADMIN:
+        return Membership.objects.filter(client__memberships__user=user)
+    return Membership.objects.none()
+
+
+def memberships_manageable_by(user) -> QuerySet[Membership]:
+    """Client users this user may invite, change and deactivate.
+
+    Staff who manage a client manage its users; a client administrator
+    manages the users of their own client.
+    """
+    if not _is_usable(user):
+        return Membership.objects.none()
+    if user.is_provider_staff:
+        return Membership.objects.filter(client__in=clients_manageable_by(user))
+    if user.role == Role.CLIENT_ADMIN:
+        return Membership.objects.filter(client__memberships__user=user)
+    return Membership.objects.none()
+
+
+def get_client_for(user, pk) -> Client:
+    return get_object_or_404(clients_visible_to(user), pk=pk)
+
+
+def get_manageable_client_for(user, pk) -> Client:
+    return get_object_or_404(clients_manageable_by(user), pk=pk)
+
+
+def get_site_for(user, pk) -> Site:
+    return get_object_or_404(sites_visible_to(user).select_related("client"), pk=pk)
+
+
+def get_manageable_site_for(user, pk) -> Site:
+    return get_object_or_404(
+        Site.objects.filter(client__in=clients_manageable_by(user)).select_related("client"),
+        pk=pk,
+    )
+
+
+def get_membership_for(user, pk) -> Membership:
+    return get_object_or_404(
+        memberships_manageable_by(user).select_related("user", "client"), pk=pk
+    )

@@ -1,0 +1,178 @@
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from accounts.roles import STAFF_ROLES
+
+registry_code_validator = RegexValidator(
+    r"^[A-Za-z0-9-]{3,20}$",
+    _("A registry code has 3 to 20 letters, digits or hyphens."),
+)
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()-]{5,30}$",
+    _("Enter a phone number of digits, spaces and hyphens, optionally starting with +."),
+)
+
+# Only active provider staff can be named account manager, director or work manager.
+STAFF_LIMIT = {"role__in": sorted(STAFF_ROLES), "is_active": True}
+
+
+class Client(models.Model):
+    """An organisation or a private person the provider serves."""
+
+    class Kind(models.TextChoices):
+        ORGANISATION = "organisation", _("Organisation")
+        PERSON = "person", _("Private person")
+
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.ORGANISATION
+    )
+    name = models.CharField(_("name"), max_length=200)
+    registry_code = models.CharField(
+        _("registry code"), max_length=20, blank=True, validators=[registry_code_validator]
+    )
+    language = models.CharField(
+        _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
+    phone_secondary = models.CharField(
+        _("second phone"), max_length=40, blank=True, validators=[phone_validator]
+    )
+    account_manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account manager"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="managed_clients",
+        limit_choices_to=STAFF_LIMIT,
+    )
+    internal_notes = models.TextField(
+        _("internal notes"), blank=True, help_text=_("Seen by provider staff only.")
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = _("client")
+        verbose_name_plural = _("clients")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                "registry_code",
+                condition=~Q(registry_code=""),
+                name="clients_client_registry_code_unique",
+                violation_error_message=_("Another client already has this registry code."),
+            ),
+        ]
+        indexes = [models.Index(fields=["name"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_staff_url(self):
+        return reverse("clients:client_detail", args=[self.pk])
+
+
+class Site(models.Model):
+    """A place where the provider works for a client: a store, an office, a home."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        PAUSED = "paused", _("Paused")
+        CLOSED = "closed", _("Closed")
+
+    client = models.ForeignKey(
+        Client, verbose_name=_("client"), on_delete=models.PROTECT, related_name="sites"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    service_director = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("service director"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="directed_sites",
+        limit_choices_to=STAFF_LIMIT,
+    )
+    work_manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("work manager"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="managed_sites",
+        limit_choices_to=STAFF_LIMIT,
+    )
+    internal_notes = models.TextField(
+        _("internal notes"), blank=True, help_text=_("Seen by provider staff only.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+        ordering = ["client__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                "client",
+                "name",
+                name="clients_site_name_unique_per_client",
+                violation_error_message=_("This client already has a site with this name."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_staff_url(self):
+        return reverse("clients:site_detail", args=[self.pk])
+
+    def get_portal_url(self):
+        return reverse("portal:site_detail", args=[self.pk])
+
+
+class Membership(models.Model):
+    """Ties a client's user to the client, and a site contact to their sites.
+
+    A client administrator and a private customer see every site of the
+    client; a site contact sees only the sites listed here.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="membership",
+    )
+    client = models.ForeignKey(
+        Client, verbose_name=_("client"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    sites = models.ManyToManyField(
+        Site, verbose_name=_("sites"), blank=True, related_name="contact_memberships"
+    )
+
+    history = HistoricalRecords(m2m_fields=[sites])
+
+    class Meta:
+        verbose_name = _("client user")
+        verbose_name_plural = _("client users")
+
+    def __str__(self):
+        return f"{self.user} ({self.client})"

@@ -1,0 +1,97 @@
+"""Every change to clients, sites and client users goes through these functions."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from accounts import services as account_services
+from accounts.roles import CLIENT_ROLES, Role
+from clients.models import Client, Membership, Site
+from common.concurrency import save_changes
+from common.errors import ServiceError
+
+
+def _created(instance, *, by):
+    instance._history_user = by
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        raise ServiceError(" ".join(error.messages)) from error
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def create_client(*, by, **fields) -> Client:
+    """Register a new client; the history records who did it."""
+    return _created(Client(**fields), by=by)
+
+
+def update_client(client, changes: dict, *, by, expected_version: int) -> Client:
+    """Change a client's details; refused if someone saved the client meanwhile."""
+    return save_changes(client, changes, by=by, expected_version=expected_version)
+
+
+@transaction.atomic
+def create_site(client, *, by, **fields) -> Site:
+    return _created(Site(client=client, **fields), by=by)
+
+
+def update_site(site, changes: dict, *, by, expected_version: int) -> Site:
+    return save_changes(site, changes, by=by, expected_version=expected_version)
+
+
+def _check_sites(client, role, sites):
+    if any(site.client_id != client.pk for site in sites):
+        raise ServiceError(_("A user can only be given sites of their own client."), field="sites")
+    if role == Role.SITE_CONTACT and not sites:
+        raise ServiceError(_("Choose at least one site for a site contact."), field="sites")
+
+
+@transaction.atomic
+def invite_client_user(
+    *, by, client, email, full_name, role, sites=(), language=None, phone=""
+) -> Membership:
+    """Issue a login to a client's person and mail them an invitation.
+
+    A site contact sees only ``sites``; a client administrator or private
+    customer sees every site of the client, so their site list stays empty.
+    """
+    if role not in CLIENT_ROLES:
+        raise ServiceError(_("Choose a client role."), field="role")
+    sites = list(sites) if role == Role.SITE_CONTACT else []
+    _check_sites(client, role, sites)
+    user = account_services.invite_user(
+        by=by,
+        email=email,
+        full_name=full_name,
+        role=role,
+        language=language or client.language,
+        phone=phone,
+    )
+    membership = Membership(user=user, client=client)
+    membership._history_user = by
+    membership.save()
+    membership.sites.set(sites)
+    return membership
+
+
+@transaction.atomic
+def update_client_user(
+    membership, changes: dict, *, by, expected_version: int, sites=None
+) -> Membership:
+    """Change a client user's details, role and sites; refused if changed meanwhile."""
+    role = changes.get("role", membership.user.role)
+    if role not in CLIENT_ROLES:
+        raise ServiceError(_("Choose a client role."), field="role")
+    if by == membership.user and role != membership.user.role:
+        raise ServiceError(_("You cannot change your own role."), field="role")
+    account_services.update_user(membership.user, changes, by=by, expected_version=expected_version)
+    new_sites = list(sites if sites is not None else membership.sites.all())
+    if role != Role.SITE_CONTACT:
+        new_sites = []
+    _check_sites(membership.client, role, new_sites)
+    if {s.pk for s in new_sites} != set(membership.sites.values_list("pk", flat=True)):
+        membership._history_user = by
+        membership.sites.set(new_sites)
+    return membership

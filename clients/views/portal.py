@@ -1,0 +1,83 @@
+"""The client portal: my sites, my contacts, and (for a client administrator) my users."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from accounts.roles import Role
+from clients import access, queries
+from clients.views import client_users
+from common.views import client_user_required
+
+
+@client_user_required
+def home(request):
+    """My sites: each with its service director, and the account manager for them all."""
+    return render(
+        request,
+        "clients/portal/home.html",
+        {
+            "client": queries.portal_client(request.user),
+            "sites": queries.portal_sites(request.user),
+        },
+    )
+
+
+@client_user_required
+def site_detail(request, pk):
+    site = access.get_site_for(request.user, pk)
+    site = queries.portal_sites(request.user).get(pk=site.pk)
+    return render(
+        request,
+        "clients/portal/site_detail.html",
+        {
+            "site": site,
+            "client": queries.portal_client(request.user),
+        },
+    )
+
+
+def _own_client(request):
+    if request.user.role != Role.CLIENT_ADMIN:
+        raise PermissionDenied
+    return access.client_of(request.user)
+
+
+@client_user_required
+def user_list(request):
+    client = _own_client(request)
+    return render(
+        request,
+        "clients/portal/user_list.html",
+        {"client": client, "members": queries.portal_members(request.user)},
+    )
+
+
+@client_user_required
+def user_invite(request):
+    client = _own_client(request)
+    return client_users.invite(request, client, done_url=reverse("portal:user_list"))
+
+
+@client_user_required
+def user_edit(request, pk):
+    _own_client(request)
+    membership = access.get_membership_for(request.user, pk)
+    return client_users.edit(request, membership, done_url=reverse("portal:user_list"))
+
+
+@require_POST
+@client_user_required
+def user_resend(request, pk):
+    _own_client(request)
+    membership = access.get_membership_for(request.user, pk)
+    return client_users.resend(request, membership, done_url=reverse("portal:user_list"))
+
+
+@require_POST
+@client_user_required
+def user_set_active(request, pk):
+    _own_client(request)
+    membership = access.get_membership_for(request.user, pk)
+    return client_users.set_active(request, membership, done_url=reverse("portal:user_list"))

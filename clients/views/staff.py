@@ -1,0 +1,172 @@
+"""The staff desk: clients, their sites and their users."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from clients import access, queries, services
+from clients.forms import ClientForm, SiteForm
+from clients.models import Client, Membership, Site
+from clients.views import client_users
+from common.audit import history_entries
+from common.pagination import paginate
+from common.views import save_form, staff_required
+
+
+@staff_required
+def client_list(request):
+    query = request.GET.get("q", "").strip()
+    page = paginate(request, queries.client_list(request.user, query))
+    template = "clients/staff/client_list.html" + ("#results" if request.htmx else "")
+    return render(
+        request,
+        template,
+        {
+            "page": page,
+            "query": query,
+            "can_create": access.can_create_clients(request.user),
+        },
+    )
+
+
+@staff_required
+def client_create(request):
+    if not access.can_create_clients(request.user):
+        raise PermissionDenied
+    form = ClientForm(request.POST or None, instance=Client(), can_assign_account_manager=True)
+    created = {}
+
+    def create():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "loaded_version"}
+        created["client"] = services.create_client(by=request.user, **data)
+
+    if save_form(form, create, request, _("The client is registered.")):
+        return redirect(created["client"].get_staff_url())
+    return render(request, "clients/staff/client_form.html", {"form": form, "creating": True})
+
+
+@staff_required
+def client_detail(request, pk):
+    client = access.get_client_for(request.user, pk)
+    can_manage = access.can_manage_client(request.user, client)
+    history = (
+        history_entries(
+            Client.history.filter(id=client.pk),
+            Site.history.filter(client_id=client.pk),
+            Membership.history.filter(client_id=client.pk),
+        )
+        if can_manage
+        else []
+    )
+    return render(
+        request,
+        "clients/staff/client_detail.html",
+        {
+            "client": client,
+            "sites": queries.sites_of_client(request.user, client),
+            "members": queries.members_of_client(request.user, client),
+            "can_manage": can_manage,
+            "history": history,
+        },
+    )
+
+
+@staff_required
+def client_edit(request, pk):
+    client = access.get_manageable_client_for(request.user, pk)
+    form = ClientForm(
+        request.POST or None,
+        instance=client,
+        can_assign_account_manager=access.can_assign_account_manager(request.user),
+    )
+
+    def update():
+        services.update_client(
+            client,
+            form.changes(),
+            by=request.user,
+            expected_version=form.cleaned_data["loaded_version"],
+        )
+
+    if save_form(form, update, request, _("The changes are saved.")):
+        return redirect(client.get_staff_url())
+    return render(request, "clients/staff/client_form.html", {"form": form, "client": client})
+
+
+@staff_required
+def site_create(request, client_pk):
+    client = access.get_manageable_client_for(request.user, client_pk)
+    form = SiteForm(request.POST or None, instance=Site(client=client))
+    created = {}
+
+    def create():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "loaded_version"}
+        created["site"] = services.create_site(client, by=request.user, **data)
+
+    if save_form(form, create, request, _("The site is added.")):
+        return redirect(created["site"].get_staff_url())
+    return render(
+        request, "clients/staff/site_form.html", {"form": form, "client": client, "creating": True}
+    )
+
+
+@staff_required
+def site_detail(request, pk):
+    site = access.get_site_for(request.user, pk)
+    can_manage = access.can_manage_client(request.user, site.client)
+    return render(
+        request,
+        "clients/staff/site_detail.html",
+        {
+            "site": site,
+            "can_manage": can_manage,
+            "history": history_entries(Site.history.filter(id=site.pk)) if can_manage else [],
+        },
+    )
+
+
+@staff_required
+def site_edit(request, pk):
+    site = access.get_manageable_site_for(request.user, pk)
+    form = SiteForm(request.POST or None, instance=site)
+
+    def update():
+        services.update_site(
+            site,
+            form.changes(),
+            by=request.user,
+            expected_version=form.cleaned_data["loaded_version"],
+        )
+
+    if save_form(form, update, request, _("The changes are saved.")):
+        return redirect(site.get_staff_url())
+    return render(
+        request, "clients/staff/site_form.html", {"form": form, "client": site.client, "site": site}
+    )
+
+
+@staff_required
+def client_user_invite(request, client_pk):
+    client = access.get_manageable_client_for(request.user, client_pk)
+    return client_users.invite(request, client, done_url=client.get_staff_url())
+
+
+@staff_required
+def client_user_edit(request, pk):
+    membership = access.get_membership_for(request.user, pk)
+    return client_users.edit(request, membership, done_url=membership.client.get_staff_url())
+
+
+@require_POST
+@staff_required
+def client_user_resend(request, pk):
+    membership = access.get_membership_for(request.user, pk)
+    return client_users.resend(request, membership, done_url=membership.client.get_staff_url())
+
+
+@require_POST
+@staff_required
+def client_user_set_active(request, pk):
+    membership = access.get_membership_for(request.user, pk)
+    return client_users.set_active(request, membership, done_url=membership.client.get_staff_url())

@@ -1,0 +1,159 @@
+"""Reading the audit history (django-simple-history) as a list people can follow.
+
+Every domain model keeps a ``history`` of full snapshots; this module turns
+consecutive snapshots into "who changed what, from what to what". It loads
+a fixed number of queries however long the history is: one per history
+table, one for the users named in foreign keys, one per many-to-many field.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.contrib.auth import get_user_model
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+EMPTY = "—"
+
+
+@dataclass
+class Change:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class Entry:
+    when: datetime
+    who: str
+    action: str
+    subject: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def _tracked_fields(history_model):
+    skip = {
+        "id",
+        "history_id",
+        "history_date",
+        "history_change_reason",
+        "history_type",
+        "history_user",
+        "history_relation",
+    }
+    return [
+        f
+        for f in history_model._meta.concrete_fields
+        if f.name not in skip and not f.name.startswith("history_")
+    ]
+
+
+def _display(f, value, users):
+    if value in (None, ""):
+        return EMPTY
+    if f.choices:
+        return str(dict(f.flatchoices).get(value, value))
+    if isinstance(f, models.BooleanField):
+        return str(_("yes") if value else _("no"))
+    if isinstance(f, models.ForeignKey):
+        if f.related_model == get_user_model():
+            return str(users.get(value, f"#{value}"))
+        return f"#{value}"
+    if isinstance(f, models.DateTimeField):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+def _m2m_sets(history_model, rows):
+    """({(history_id, field name): set of related ids}, {(field name, id): name})."""
+    sets, names = defaultdict(set), {}
+    for m2m_field in getattr(history_model, "_history_m2m_fields", []):
+        through = getattr(history_model, m2m_field.name).model
+        target = m2m_field.related_model._meta.model_name
+        pairs = through.objects.filter(history__in=[r.history_id for r in rows]).values_list(
+            "history_id", target
+        )
+        for hid, rid in pairs:
+            sets[(hid, m2m_field.name)].add(rid)
+        related_ids = {rid for key, ids in sets.items() if key[1] == m2m_field.name for rid in ids}
+        for obj in m2m_field.related_model.objects.filter(pk__in=related_ids):
+            names[(m2m_field.name, obj.pk)] = str(obj)
+    return sets, names
+
+
+def history_entries(*histories, limit=50) -> list[Entry]:
+    """Newest first: what changed in the given history querysets, with author and time.
+
+    Each argument is a history queryset such as ``Client.history.filter(id=…)``.
+    """
+    raw = []
+    for qs in histories:
+        history_model = qs.model
+        rows = list(qs.select_related("history_user").order_by("id", "history_date"))
+        raw.append((history_model, rows, *_m2m_sets(history_model, rows)))
+
+    user_model = get_user_model()
+    user_ids = set()
+    for history_model, rows, _m2m, _m2m_names in raw:
+        fks = [
+            f
+            for f in _tracked_fields(history_model)
+            if isinstance(f, models.ForeignKey) and f.related_model == user_model
+        ]
+        for row in rows:
+            user_ids.update(getattr(row, f.attname) for f in fks)
+    users = {u.pk: u for u in user_model.objects.filter(pk__in=user_ids - {None})}
+
+    entries = []
+    for history_model, rows, sets, names in raw:
+        tracked = _tracked_fields(history_model)
+        m2m_fields = getattr(history_model, "_history_m2m_fields", [])
+        previous = {}
+        for row in rows:
+            before = previous.get(row.id)
+            changes = []
+            if before is not None and row.history_type == "~":
+                for f in tracked:
+                    old, new = getattr(before, f.attname), getattr(row, f.attname)
+                    if old != new:
+                        changes.append(
+                            Change(
+                                str(f.verbose_name),
+                                _display(f, old, users),
+                                _display(f, new, users),
+                            )
+                        )
+                for m2m_field in m2m_fields:
+                    old = sets.get((before.history_id, m2m_field.name), set())
+                    new = sets.get((row.history_id, m2m_field.name), set())
+                    if old != new:
+                        label = str(m2m_field.verbose_name)
+                        changes.append(
+                            Change(
+                                label, _names(names, m2m_field, old), _names(names, m2m_field, new)
+                            )
+                        )
+                if not changes:
+                    previous[row.id] = row
+                    continue
+            previous[row.id] = row
+            entries.append(
+                Entry(
+                    when=row.history_date,
+                    who=str(row.history_user) if row.history_user else str(_("system")),
+                    action=str(ACTIONS.get(row.history_type, row.history_type)),
+                    subject=f"{history_model.instance_type._meta.verbose_name}: {row}",
+                    changes=changes,
+                )
+            )
+    entries.sort(key=lambda e: e.when, reverse=True)
+    return entries[:limit]
+
+
+def _names(names, m2m_field, ids):
+    if not ids:
+        return EMPTY
+    return ", ".join(sorted(names.get((m2m_field.name, i), f"#{i}") for i in ids))

@@ -1,0 +1,66 @@
+"""Saving an edit only when nobody else saved the same record in the meantime.
+
+Each editable record carries a ``version`` counter. The edit form remembers
+the version it was loaded at; saving locks the row, compares, and refuses a
+stale edit with a clear message instead of silently overwriting a colleague's
+change. The refused form is shown again with everything the person typed.
+"""
+
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from common.errors import ServiceError
+
+STALE_EDIT_MESSAGE = _(
+    "Someone else saved this record while you were editing it. Your changes are "
+    "still in the form: open the record in a new tab to see theirs, then save again."
+)
+
+
+class VersionField(forms.IntegerField):
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, **kwargs)
+
+
+class VersionedFormMixin:
+    """Adds the hidden ``loaded_version`` field holding the version the form was opened at."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["loaded_version"] = VersionField(
+            initial=self.instance.version if self.instance.pk else 1
+        )
+
+    def changes(self) -> dict:
+        """The model fields the person actually changed."""
+        return {
+            name: self.cleaned_data[name]
+            for name in self.changed_data
+            if name != "loaded_version" and name in self._meta.fields
+        }
+
+
+def save_changes(instance, changes: dict, *, by, expected_version: int, m2m=None):
+    """Apply ``changes`` (and ``m2m`` sets) to ``instance`` unless it changed meanwhile.
+
+    Returns the saved, fresh instance. Raises ServiceError when the record's
+    version is no longer ``expected_version``. The history row records ``by``.
+    """
+    model = instance._meta.model
+    with transaction.atomic():
+        # select_for_update serialises two saves on PostgreSQL; SQLite runs
+        # write transactions one at a time anyway (transaction_mode IMMEDIATE).
+        current = model.objects.select_for_update().get(pk=instance.pk)
+        if current.version != expected_version:
+            raise ServiceError(STALE_EDIT_MESSAGE)
+        for name, value in changes.items():
+            setattr(current, name, value)
+        current.version += 1
+        current._history_user = by
+        current.save()
+        for name, values in (m2m or {}).items():
+            getattr(current, name).set(values)
+    return current

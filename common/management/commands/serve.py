@@ -1,0 +1,91 @@
+"""Start the web server and the job consumer together; Ctrl-C stops both cleanly."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from clients.demo import DEMO_PASSWORD, STAFF
+
+
+class Command(BaseCommand):
+    help = "Run gunicorn and the Huey consumer; stop both when either stops or on Ctrl-C."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "2"))
+        )
+
+    def handle(self, *args, port, workers, **options):
+        python = sys.executable
+        web = subprocess.Popen(
+            [
+                python,
+                "-m",
+                "gunicorn",
+                "clientdesk.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+                "--access-logfile",
+                "-",
+                "--graceful-timeout",
+                "5",
+            ]
+        )
+        jobs = subprocess.Popen([python, "manage.py", "run_huey", "--workers", "2"])
+        children = [web, jobs]
+        self._greet(port)
+
+        stopping = False
+
+        def stop(signum=None, frame=None):
+            nonlocal stopping
+            if stopping:
+                return
+            stopping = True
+            for child in children:
+                if child.poll() is None:
+                    child.send_signal(signal.SIGTERM)
+
+        signal.signal(signal.SIGINT, stop)
+        signal.signal(signal.SIGTERM, stop)
+        while all(child.poll() is None for child in children):
+            time.sleep(0.5)
+        stop()
+        deadline = time.monotonic() + 15
+        for child in children:
+            try:
+                child.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                child.kill()
+        self.stdout.write("Clientdesk stopped.")
+
+    def _mail_destination(self):
+        options = settings.MAILERS["default"].get("OPTIONS", {})
+        return options.get("file_path") or f"SMTP {options.get('host')}:{options.get('port')}"
+
+    def _greet(self, port):
+        url = f"http://127.0.0.1:{port}"
+        lines = [
+            "",
+            f"Clientdesk is running at {url}  (Ctrl-C stops it)",
+            f"Every demo login has the password: {DEMO_PASSWORD}",
+            "  Staff:",
+            *(f"    {role.label:<20} {email}" for email, _n, role, *_rest in STAFF),
+            "  Clients:",
+            "    Client administrator mari.kuusk@measika.example (Measika, all stores)",
+            "    Site contact         toomas.rebane@measika.example (store Mammu only)",
+            "    Client administrator andrei.sokolov@nevsky.example (office centre)",
+            "    Site contact         natalia.morozova@nevsky.example (Tower A only)",
+            "    Private customer     li.na@example.com",
+            f"  E-mails go to {self._mail_destination()}",
+            "",
+        ]
+        self.stdout.write("\n".join(lines))

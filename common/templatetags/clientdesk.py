@@ -1,0 +1,44 @@
+from django import forms, template
+from django.utils.http import urlencode
+
+register = template.Library()
+
+
+@register.filter
+def bootstrap_widget(bound_field):
+    """The field's widget with Bootstrap's classes, and is-invalid when it has errors."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.CheckboxInput | forms.RadioSelect | forms.CheckboxSelectMultiple):
+        css = "form-check-input"
+    elif isinstance(widget, forms.Select | forms.SelectMultiple):
+        css = "form-select"
+    else:
+        css = "form-control"
+    if bound_field.errors:
+        css += " is-invalid"
+    existing = widget.attrs.get("class", "")
+    return bound_field.as_widget(attrs={"class": f"{existing} {css}".strip()})
+
+
+@register.filter
+def is_checkbox(bound_field):
+    return isinstance(bound_field.field.widget, forms.CheckboxInput)
+
+
+@register.filter
+def is_multiple_choice(bound_field):
+    return isinstance(bound_field.field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect)
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, page_number):
+    """The current URL with another page number, keeping the search."""
+    params = context["request"].GET.copy()
+    params["page"] = page_number
+    return "?" + urlencode(sorted(params.items()))
+
+
+@register.filter
+def initials(user):
+    parts = [p for p in (user.full_name or user.email).split() if p]
+    return "".join(p[0] for p in parts[:2]).upper()

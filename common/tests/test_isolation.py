@@ -1,0 +1,155 @@
+"""Every URL of the app, walked as client A's people against client B's records.
+
+A new URL must be added to OBJECT_KWARGS (it names a record) or to PUBLIC
+(it names none); otherwise test_every_url_is_covered fails. This test grows
+with every capability.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+# URL name -> (argument name, kind of record it names).
+OBJECT_KWARGS = {
+    "clients:client_detail": ("pk", "client"),
+    "clients:client_edit": ("pk", "client"),
+    "clients:site_create": ("client_pk", "client"),
+    "clients:client_user_invite": ("client_pk", "client"),
+    "clients:site_detail": ("pk", "site"),
+    "clients:site_edit": ("pk", "site"),
+    "clients:client_user_edit": ("pk", "client_admin"),
+    "clients:client_user_resend": ("pk", "client_admin"),
+    "clients:client_user_set_active": ("pk", "site_contact"),
+    "portal:site_detail": ("pk", "site"),
+    "portal:user_edit": ("pk", "client_admin"),
+    "portal:user_resend": ("pk", "client_admin"),
+    "portal:user_set_active": ("pk", "site_contact"),
+    "accounts:staff_user_detail": ("pk", "staff"),
+    "accounts:staff_edit": ("pk", "staff"),
+    "accounts:staff_resend_invitation": ("pk", "staff"),
+    "accounts:staff_set_active": ("pk", "staff"),
+}
+
+
+def records(cast, side):
+    """The records of client A or client B, by kind."""
+    if side == "a":
+        return {
+            "client": cast.client_a,
+            "site": cast.site_a1,
+            "client_admin": cast.admin_a,
+            "site_contact": cast.contact_a,
+            "staff": cast.staff.account_manager,
+        }
+    return {
+        "client": cast.client_b,
+        "site": cast.site_b1,
+        "client_admin": cast.admin_b,
+        "site_contact": cast.contact_b,
+        "staff": cast.staff.other_account_manager,
+    }
+
+
+def url_for(name, cast, side):
+    argument, kind = OBJECT_KWARGS[name]
+    return reverse(name, kwargs={argument: records(cast, side)[kind].pk})
+
+
+# URLs that name no record: a client user may open them (or is refused), but
+# the page must not show anything of client B.
+NO_OBJECT = {
+    "home",
+    "clients:client_list",
+    "clients:client_create",
+    "portal:home",
+    "portal:user_list",
+    "portal:user_invite",
+    "accounts:profile",
+    "accounts:staff_list",
+    "accounts:staff_invite",
+    "accounts:login",
+    "accounts:logout",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:set_language",
+}
+# URLs whose arguments are not record ids, checked by their own tests.
+PUBLIC = {"accounts:password_reset_confirm", "accounts:invitation", "media"}
+
+
+def _walk(patterns, namespace=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "admin":
+                continue  # Django's admin: staff-only by its own login, see below
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _walk(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield namespace + entry.name
+
+
+ALL_NAMES = sorted(set(_walk(get_resolver().url_patterns)))
+
+
+def test_every_url_is_covered():
+    unknown = set(ALL_NAMES) - set(OBJECT_KWARGS) - NO_OBJECT - PUBLIC
+    assert not unknown, f"Add these URLs to the isolation walk: {sorted(unknown)}"
+
+
+def _b_names(cast):
+    return [
+        cast.client_b.name,
+        cast.site_b1.name,
+        cast.admin_b.user.full_name,
+        cast.contact_b.user.email,
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(OBJECT_KWARGS))
+@pytest.mark.parametrize("who", ["admin_a", "contact_a"])
+def test_client_a_cannot_reach_client_b_records(client, cast, name, who):
+    client.force_login(getattr(cast, who).user)
+    url = url_for(name, cast, "b")
+    for method in (client.get, client.post):
+        response = method(url)
+        assert response.status_code in (403, 404, 405), (method.__name__, url)
+        for text in _b_names(cast):
+            assert text not in response.text
+    cast.admin_b.user.refresh_from_db()
+    cast.contact_b.user.refresh_from_db()
+    assert cast.contact_b.user.is_active and cast.admin_b.user.is_active
+
+
+@pytest.mark.parametrize("name", sorted(NO_OBJECT))
+@pytest.mark.parametrize("who", ["admin_a", "contact_a"])
+def test_pages_without_records_show_nothing_of_client_b(client, cast, name, who):
+    client.force_login(getattr(cast, who).user)
+    response = client.get(reverse(name), follow=True)
+    assert response.status_code in (200, 403, 405)
+    for text in _b_names(cast):
+        assert text not in response.text
+
+
+@pytest.mark.parametrize("name", sorted(OBJECT_KWARGS))
+@pytest.mark.parametrize("who", ["idle_director", "technician", "other_account_manager"])
+def test_staff_without_assignment_cannot_reach_client_a(client, cast, name, who):
+    """Staff who are not assigned to client A see none of its records."""
+    url = url_for(name, cast, "a")
+    client.force_login(getattr(cast.staff, who))
+    response = client.get(url)
+    sent_to_the_desk = response.status_code == 302 and response["Location"] == "/"
+    assert response.status_code in (403, 404, 405) or sent_to_the_desk, url
+    assert "Secret margin" not in response.text
+
+
+def test_client_users_cannot_use_the_admin_site(client, cast):
+    client.force_login(cast.admin_a.user)
+    response = client.get("/admin/clients/client/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_staff_list_without_assignment_is_empty(client, cast):
+    client.force_login(cast.staff.idle_director)
+    response = client.get(reverse("clients:client_list"))
+    assert cast.client_a.name not in response.text
+    assert cast.client_b.name not in response.text

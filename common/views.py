@@ -1,0 +1,112 @@
+import mimetypes
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponseServerError
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.utils._os import safe_join
+
+from common.errors import ServiceError
+
+# Uploaded files any logged-in person may fetch: staff contact-card photos are
+# shown to the clients those staff serve. Other uploads get their own views,
+# which ask the owning app's access module first.
+PUBLIC_TO_USERS_PREFIXES = ("photos/",)
+
+
+def home(request):
+    """Send each person to the face of Clientdesk that is theirs."""
+    if not request.user.is_authenticated:
+        return redirect("accounts:login")
+    if request.user.is_provider_staff:
+        return redirect("clients:client_list")
+    return redirect("portal:home")
+
+
+@login_required
+def media(request, path):
+    if not path.startswith(PUBLIC_TO_USERS_PREFIXES):
+        raise Http404
+    try:
+        full_path = Path(safe_join(settings.MEDIA_ROOT, path))
+    except Exception:
+        raise Http404 from None
+    if not full_path.is_file():
+        raise Http404
+    content_type = mimetypes.guess_type(full_path.name)[0] or "application/octet-stream"
+    if not content_type.startswith("image/"):
+        raise Http404
+    response = FileResponse(full_path.open("rb"), content_type=content_type)
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def staff_required(view):
+    """Only provider staff may open the staff desk; client users get 403."""
+
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not request.user.is_provider_staff:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def client_user_required(view):
+    """Only a client's users open the portal; staff are sent to the desk."""
+
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if request.user.is_provider_staff:
+            return redirect("home")
+        if not request.user.is_client_user:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def error_500(request):
+    # No context processors: whatever broke may be one of them.
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def run_action(request, action, success_message) -> bool:
+    """Run a service call from a button; show its success or its refusal as a message."""
+    try:
+        action()
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return False
+    messages.success(request, success_message)
+    return True
+
+
+def save_form(form, action, request, success_message) -> bool:
+    """Call the service with a valid form; a refusal becomes an error on the form."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        action()
+    except ServiceError as error:
+        form.add_error(error.field, error.message)
+        return False
+    messages.success(request, success_message)
+    return True
