@@ -12,6 +12,7 @@ from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
@@ -130,7 +131,7 @@ def history_entries(*histories, limit=50) -> list[Entry]:
                     old = sets.get((before.history_id, m2m_field.name), set())
                     new = sets.get((row.history_id, m2m_field.name), set())
                     if old != new:
-                        label = str(m2m_field.verbose_name)
+                        label = capfirst(m2m_field.verbose_name)
                         changes.append(
                             Change(
                                 label, _names(names, m2m_field, old), _names(names, m2m_field, new)
@@ -145,12 +146,21 @@ def history_entries(*histories, limit=50) -> list[Entry]:
                     when=row.history_date,
                     who=str(row.history_user) if row.history_user else str(_("system")),
                     action=str(ACTIONS.get(row.history_type, row.history_type)),
-                    subject=f"{history_model.instance_type._meta.verbose_name}: {row}",
+                    subject=_subject(history_model, row, users),
                     changes=changes,
                 )
             )
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries[:limit]
+
+
+def _subject(history_model, row, users):
+    """ "Site: Mammu" — the kind of record and a name for it, without extra queries."""
+    kind = capfirst(history_model.instance_type._meta.verbose_name)
+    name = getattr(row, "name", None) or getattr(row, "full_name", None)
+    if not name and getattr(row, "user_id", None):
+        name = str(users.get(row.user_id, f"#{row.user_id}"))
+    return f"{kind}: {name or row.id}"
 
 
 def _names(names, m2m_field, ids):

@@ -19,9 +19,11 @@ def navigation(request):
         items = [(_("My sites"), reverse("portal:home"))]
         if user.role == Role.CLIENT_ADMIN:
             items.append((_("Users"), reverse("portal:user_list")))
-    path = request.path
+    # The item whose address is the longest start of this page's is the current one.
+    matching = [url for _label, url in items if request.path.startswith(url)]
+    current = max(matching, key=len, default=None)
     return {
         "nav_items": [
-            {"label": label, "url": url, "active": path.startswith(url)} for label, url in items
+            {"label": label, "url": url, "active": url == current} for label, url in items
         ]
     }

@@ -1,0 +1,71 @@
+"""A client's administrator on a phone: logs in, sees the sites and the contacts.
+
+Drives Debian's Chromium through Playwright against the live test server.
+"""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not os.path.exists(CHROMIUM),
+        reason="Debian's chromium is not installed (apt-get install chromium)",
+    ),
+]
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def page(live_server, monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; Django's ORM
+    # refuses to run next to one unless told it is safe (the test is single-threaded).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        context = browser.new_context(
+            viewport={"width": 375, "height": 740}, locale="en-GB", is_mobile=True
+        )
+        yield context.new_page()
+        browser.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_client_administrator_sees_sites_and_contacts_on_a_phone(page, live_server, cast):
+    page.goto(f"{live_server.url}/")
+    page.get_by_label("E-mail").fill(cast.admin_a.user.email)
+    page.get_by_label("Password").fill(cast.password)
+    page.get_by_role("button", name="Log in").click()
+
+    page.wait_for_url(f"{live_server.url}/portal/")
+    assert page.get_by_role("heading", name="My sites").is_visible()
+    assert page.get_by_role("link", name="Mammu").is_visible()
+    assert page.get_by_role("link", name="Kadaka").is_visible()
+    assert page.get_by_text("Marko Kask").first.is_visible()
+    assert page.get_by_text("Tiina Saar").first.is_visible()
+    assert page.get_by_text("Tower B-One").count() == 0
+
+    page.get_by_role("link", name="Mammu").click()
+    assert page.get_by_role("heading", name="Mammu").is_visible()
+    phone = page.get_by_role("link", name="+372 5234 5678")
+    assert phone.get_attribute("href") == "tel:+37252345678"
+
+    # The menu collapses on a phone; the language switch is inside it.
+    page.get_by_role("button", name="Menu").click()
+    page.get_by_role("button", name="Language: English").click()
+    page.get_by_role("button", name="Eesti").click()
+    page.get_by_role("link", name="Minu objektid").first.wait_for()
+    assert page.locator("html").get_attribute("lang") == "et"
