@@ -62,10 +62,11 @@ class ClientUserForm(UniqueEmailMixin, VersionedFormMixin, forms.ModelForm):
         fields = ["full_name", "email", "role", "phone", "language"]
 
     def __init__(self, *args, client, **kwargs):
+        if not kwargs["instance"].pk:
+            # A new user is first addressed in their organisation's language.
+            kwargs.setdefault("initial", {})["language"] = client.language
         super().__init__(*args, **kwargs)
         self.fields["sites"].queryset = client.sites.order_by("name")
         membership = getattr(self.instance, "membership", None) if self.instance.pk else None
         if membership is not None:
             self.fields["sites"].initial = list(membership.sites.all())
-        else:
-            self.fields["language"].initial = client.language

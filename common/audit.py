@@ -122,7 +122,7 @@ def history_entries(*histories, limit=50) -> list[Entry]:
                     if old != new:
                         changes.append(
                             Change(
-                                str(f.verbose_name),
+                                capfirst(f.verbose_name),
                                 _display(f, old, users),
                                 _display(f, new, users),
                             )

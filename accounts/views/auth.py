@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -37,8 +38,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     extra_context = {"title": _("Choose a new password")}
 
     def form_valid(self, form):
+        response = super().form_valid(form)
+        # From here on the person is logged in: speak their language.
+        translation.activate(form.user.language)
         messages.success(self.request, _("Your new password is saved. You are logged in."))
-        return super().form_valid(form)
+        return response
 
 
 class InvitationView(PasswordResetConfirmView):
@@ -48,6 +52,7 @@ class InvitationView(PasswordResetConfirmView):
 
     def form_valid(self, form):
         response = auth_views.PasswordResetConfirmView.form_valid(self, form)
+        translation.activate(form.user.language)
         messages.success(self.request, _("Welcome! Your password is saved and you are logged in."))
         return response
 

@@ -78,3 +78,11 @@ def test_client_administrator_cannot_deactivate_themselves(client, cast):
 def test_staff_opening_the_portal_go_to_the_desk(client, cast):
     client.force_login(cast.staff.operator)
     assert client.get(reverse("portal:home"))["Location"] == "/"
+
+
+def test_a_new_users_language_starts_as_the_clients(client, cast):
+    cast.client_a.language = "et"
+    cast.client_a.save()
+    client.force_login(cast.admin_a.user)
+    form = client.get(reverse("portal:user_invite")).context["form"]
+    assert form["language"].value() == "et"
