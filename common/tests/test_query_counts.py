@@ -36,16 +36,18 @@ PAGES = [
 
 
 def who(cast, name):
-    return {"client_admin": cast.admin_a.user,
-            "site_contact": cast.contact_a.user}.get(name) or getattr(cast.staff, name)
+    return {"client_admin": cast.admin_a.user, "site_contact": cast.contact_a.user}.get(
+        name
+    ) or getattr(cast.staff, name)
 
 
 def grow(client, cast):
     """More of everything the pages list: sites, users, staff and history."""
     ClientFactory.create_batch(3, account_manager=cast.staff.account_manager)
     sites = SiteFactory.create_batch(4, client=cast.client_a)
-    MembershipFactory.create_batch(4, client=cast.client_a, user__role=Role.SITE_CONTACT,
-                                   sites=sites[:2])
+    MembershipFactory.create_batch(
+        4, client=cast.client_a, user__role=Role.SITE_CONTACT, sites=sites[:2]
+    )
     cast.contact_a.sites.add(*sites)
     for n in range(3):
         for record in (cast.client_a, cast.site_a1, cast.staff.account_manager):
@@ -56,10 +58,8 @@ def grow(client, cast):
             record.save()
 
 
-@pytest.mark.parametrize(("person", "name", "args"), PAGES,
-                         ids=[f"{p}-{n}" for p, n, _a in PAGES])
-def test_page_query_count_does_not_grow_with_data(client, cast, count_queries,
-                                                 person, name, args):
+@pytest.mark.parametrize(("person", "name", "args"), PAGES, ids=[f"{p}-{n}" for p, n, _a in PAGES])
+def test_page_query_count_does_not_grow_with_data(client, cast, count_queries, person, name, args):
     client.force_login(who(cast, person))
     url = reverse(name, args=args(cast) if args else None)
     response, few = count_queries(lambda: client.get(url))
