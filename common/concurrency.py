@@ -36,11 +36,14 @@ class VersionedFormMixin:
 
     def changes(self) -> dict:
         """The model fields the person actually changed."""
-        return {
-            name: self.cleaned_data[name]
-            for name in self.changed_data
-            if name != "loaded_version" and name in self._meta.fields
-        }
+        changes = {}
+        for name in self.changed_data:
+            if name == "loaded_version" or name not in self._meta.fields:
+                continue
+            value = self.cleaned_data[name]
+            # A cleared file input gives False; the model field wants "no file".
+            changes[name] = "" if value is False else value
+        return changes
 
 
 def save_changes(instance, changes: dict, *, by, expected_version: int, m2m=None):

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -33,7 +33,7 @@ def media(request, path):
         raise Http404
     try:
         full_path = Path(safe_join(settings.MEDIA_ROOT, path))
-    except Exception:
+    except (SuspiciousFileOperation, ValueError):
         raise Http404 from None
     if not full_path.is_file():
         raise Http404

@@ -1,7 +1,7 @@
 """The client portal: my sites, my contacts, and (for a client administrator) my users."""
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -26,8 +26,7 @@ def home(request):
 
 @client_user_required
 def site_detail(request, pk):
-    site = access.get_site_for(request.user, pk)
-    site = queries.portal_sites(request.user).get(pk=site.pk)
+    site = get_object_or_404(queries.portal_sites(request.user), pk=pk)
     return render(
         request,
         "clients/portal/site_detail.html",

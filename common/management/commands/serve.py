@@ -23,6 +23,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, port, workers, **options):
         python = sys.executable
+        # Links in e-mails must point at the port this server really listens on.
+        env = {"SITE_URL": f"http://127.0.0.1:{port}", **os.environ}
         web = subprocess.Popen(
             [
                 python,
@@ -37,9 +39,10 @@ class Command(BaseCommand):
                 "-",
                 "--graceful-timeout",
                 "5",
-            ]
+            ],
+            env=env,
         )
-        jobs = subprocess.Popen([python, "manage.py", "run_huey", "--workers", "2"])
+        jobs = subprocess.Popen([python, "manage.py", "run_huey", "--workers", "2"], env=env)
         children = [web, jobs]
         self._greet(port)
 
