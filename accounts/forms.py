@@ -80,4 +80,5 @@ class StaffUserForm(UniqueEmailMixin, VersionedFormMixin, forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["full_name", "email", "role", "title", "phone", "language"]
+        fields = ["full_name", "email", "role", "title", "phone", "language", "photo"]
+        widgets = {"photo": forms.ClearableFileInput(attrs={"accept": "image/*"})}

@@ -19,7 +19,9 @@ def _check_email_free(email, *, exclude_pk=None):
 
 
 @transaction.atomic
-def invite_user(*, by, email, full_name, role, language="en", phone="", title="") -> User:
+def invite_user(
+    *, by, email, full_name, role, language="en", phone="", title="", photo=None
+) -> User:
     """Create an account without a password and send its owner an invitation.
 
     The invitation e-mail leaves only after the transaction commits, so a
@@ -34,6 +36,7 @@ def invite_user(*, by, email, full_name, role, language="en", phone="", title=""
         language=language,
         phone=phone,
         title=title,
+        photo=photo or "",
         invited_at=timezone.now(),
         invited_by=by,
         # The administrator configures the system in Django's admin site.

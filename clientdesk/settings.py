@@ -125,7 +125,10 @@ if PRODUCTION and not DATABASE_URL:
     raise ImproperlyConfigured("CLIENTDESK_ENV=production needs DATABASE_URL (PostgreSQL).")
 if DATABASE_URL:
     try:
-        DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+        # Tests drop their databases at the end; a kept connection would block that.
+        DATABASES = {
+            "default": dj_database_url.parse(DATABASE_URL, conn_max_age=0 if TESTING else 60)
+        }
     except ValueError as error:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {error}") from None
 else:
@@ -221,6 +224,9 @@ STORAGES = {
         )
     },
 }
+if TESTING:
+    # WhiteNoise warns about a missing STATIC_ROOT; tests serve from the finders.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

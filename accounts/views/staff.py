@@ -30,7 +30,7 @@ def staff_list(request):
 def staff_invite(request):
     if not access.can_manage_staff(request.user):
         raise PermissionDenied
-    form = StaffUserForm(request.POST or None, instance=User())
+    form = StaffUserForm(request.POST or None, request.FILES or None, instance=User())
     created = {}
 
     def invite():
@@ -54,7 +54,7 @@ def staff_detail(request, pk):
 @staff_required
 def staff_edit(request, pk):
     staff_user = access.get_staff_user_for(request.user, pk)
-    form = StaffUserForm(request.POST or None, instance=staff_user)
+    form = StaffUserForm(request.POST or None, request.FILES or None, instance=staff_user)
 
     def update():
         services.update_user(
