@@ -15,7 +15,7 @@ PYTHON ?= $(shell scripts/find-python)
 help:
 	@echo "make run    set up and start Clientdesk on http://127.0.0.1:8000 (PORT overrides)"
 	@echo "make test   set up and run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)"
-	@echo "make lint   ruff check and format check"
+	@echo "make lint   ruff check, format check and mypy on access, services and queries"
 	@echo "make messages  update the translation catalogues"
 
 $(STAMP): requirements.lock
@@ -55,6 +55,7 @@ system-packages:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from accounts.roles import STAFF_ROLE_CHOICES
-from common.concurrency import VersionedFormMixin
+from common.concurrency import VersionedModelForm
 
 
 class LoginForm(AuthenticationForm):
@@ -51,7 +51,7 @@ class PasswordResetRequestForm(forms.Form):
             transaction.on_commit(lambda: send_password_reset_job(user.pk))
 
 
-class ProfileForm(VersionedFormMixin, forms.ModelForm):
+class ProfileForm(VersionedModelForm):
     class Meta:
         model = User
         fields = ["full_name", "phone", "title", "language", "photo"]
@@ -75,7 +75,7 @@ class UniqueEmailMixin:
         return email
 
 
-class StaffUserForm(UniqueEmailMixin, VersionedFormMixin, forms.ModelForm):
+class StaffUserForm(UniqueEmailMixin, VersionedModelForm):
     role = forms.ChoiceField(label=_("Role"), choices=STAFF_ROLE_CHOICES)
 
     class Meta:

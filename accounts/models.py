@@ -11,7 +11,7 @@ from simple_history.models import HistoricalRecords
 from accounts.roles import CLIENT_ROLES, STAFF_ROLES, Role
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def get_by_natural_key(self, username):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.roles import Role
+from common.audit import set_author
 from common.concurrency import save_changes
 from common.errors import ServiceError
 
@@ -44,7 +45,7 @@ def invite_user(
         is_superuser=role == Role.ADMINISTRATOR,
     )
     user.set_unusable_password()
-    user._history_user = by
+    set_author(user, by=by)
     user.save()
     send_invitation_after_commit(user)
     return user
@@ -64,7 +65,7 @@ def resend_invitation(user, *, by) -> None:
     if not user.is_active:
         raise ServiceError(_("This account is deactivated."))
     user.invited_at = timezone.now()
-    user._history_user = by
+    set_author(user, by=by)
     user.save(update_fields=["invited_at"])
     send_invitation_after_commit(user)
 
@@ -84,7 +85,7 @@ def set_active(user, active: bool, *, by) -> None:
     if user == by and not active:
         raise ServiceError(_("You cannot deactivate your own account."))
     user.is_active = active
-    user._history_user = by
+    set_author(user, by=by)
     user.save(update_fields=["is_active"])
 
 
@@ -92,5 +93,5 @@ def set_language(user, language: str) -> None:
     """Remember the interface language a person chose, on every device."""
     if user.language != language:
         user.language = language
-        user._history_user = user
+        set_author(user, by=user)
         user.save(update_fields=["language"])

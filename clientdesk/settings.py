@@ -136,7 +136,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "clientdesk.sqlite3",
+            "NAME": str(VAR_DIR / "clientdesk.sqlite3"),
             "OPTIONS": {
                 # WAL and a busy timeout let the web server and the job consumer
                 # write to the same file without "database is locked" errors.

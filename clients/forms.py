@@ -5,10 +5,10 @@ from accounts.forms import UniqueEmailMixin
 from accounts.models import User
 from accounts.roles import CLIENT_ROLE_CHOICES
 from clients.models import Client, Site
-from common.concurrency import VersionedFormMixin
+from common.concurrency import VersionedModelForm
 
 
-class ClientForm(VersionedFormMixin, forms.ModelForm):
+class ClientForm(VersionedModelForm):
     class Meta:
         model = Client
         fields = [
@@ -38,14 +38,14 @@ class ClientForm(VersionedFormMixin, forms.ModelForm):
         return data
 
 
-class SiteForm(VersionedFormMixin, forms.ModelForm):
+class SiteForm(VersionedModelForm):
     class Meta:
         model = Site
         fields = ["name", "address", "status", "service_director", "work_manager", "internal_notes"]
         widgets = {"internal_notes": forms.Textarea(attrs={"rows": 3})}
 
 
-class ClientUserForm(UniqueEmailMixin, VersionedFormMixin, forms.ModelForm):
+class ClientUserForm(UniqueEmailMixin, VersionedModelForm):
     """A client's user: who they are, their role and, for a site contact, their sites."""
 
     role = forms.ChoiceField(label=_("Role"), choices=CLIENT_ROLE_CHOICES)

@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 from accounts import services as account_services
 from accounts.roles import CLIENT_ROLES, Role
 from clients.models import Client, Membership, Site
+from common.audit import set_author
 from common.concurrency import save_changes
 from common.errors import ServiceError
 
 
 def _created(instance, *, by):
-    instance._history_user = by
+    set_author(instance, by=by)
     try:
         instance.full_clean()
     except ValidationError as error:
@@ -70,7 +71,7 @@ def invite_client_user(
         phone=phone,
     )
     membership = Membership(user=user, client=client)
-    membership._history_user = by
+    set_author(membership, by=by)
     membership.save()
     membership.sites.set(sites)
     return membership
@@ -92,6 +93,6 @@ def update_client_user(
         new_sites = []
     _check_sites(membership.client, role, new_sites)
     if {s.pk for s in new_sites} != set(membership.sites.values_list("pk", flat=True)):
-        membership._history_user = by
+        set_author(membership, by=by)
         membership.sites.set(new_sites)
     return membership

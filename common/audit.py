@@ -9,11 +9,22 @@ table, one for the users named in foreign keys, one per many-to-many field.
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+
+def set_author(instance, by) -> None:
+    """Name who makes the next save of ``instance`` in its history row.
+
+    Inside a request the history middleware knows the user; services are also
+    called from jobs and commands, so they always name the actor themselves.
+    """
+    instance._history_user = by
+
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 EMPTY = "—"
@@ -97,7 +108,7 @@ def history_entries(*histories, limit=50) -> list[Entry]:
         raw.append((history_model, rows, *_m2m_sets(history_model, rows)))
 
     user_model = get_user_model()
-    user_ids = set()
+    user_ids: set[int] = set()
     for history_model, rows, _m2m, _m2m_names in raw:
         fks = [
             f
@@ -112,7 +123,7 @@ def history_entries(*histories, limit=50) -> list[Entry]:
     for history_model, rows, sets, names in raw:
         tracked = _tracked_fields(history_model)
         m2m_fields = getattr(history_model, "_history_m2m_fields", [])
-        previous = {}
+        previous: dict[int, Any] = {}
         for row in rows:
             before = previous.get(row.id)
             changes = []

@@ -10,6 +10,7 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from common.audit import set_author
 from common.errors import ServiceError
 
 STALE_EDIT_MESSAGE = _(
@@ -25,8 +26,8 @@ class VersionField(forms.IntegerField):
         super().__init__(min_value=1, **kwargs)
 
 
-class VersionedFormMixin:
-    """Adds the hidden ``loaded_version`` field holding the version the form was opened at."""
+class VersionedModelForm(forms.ModelForm):
+    """A model form with the hidden ``loaded_version`` the record had when the form opened."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,7 +39,7 @@ class VersionedFormMixin:
         """The model fields the person actually changed."""
         changes = {}
         for name in self.changed_data:
-            if name == "loaded_version" or name not in self._meta.fields:
+            if name == "loaded_version" or name not in (self._meta.fields or ()):
                 continue
             value = self.cleaned_data[name]
             # A cleared file input gives False; the model field wants "no file".
@@ -62,7 +63,7 @@ def save_changes(instance, changes: dict, *, by, expected_version: int, m2m=None
         for name, value in changes.items():
             setattr(current, name, value)
         current.version += 1
-        current._history_user = by
+        set_author(current, by=by)
         current.save()
         for name, values in (m2m or {}).items():
             getattr(current, name).set(values)
