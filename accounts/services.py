@@ -74,6 +74,9 @@ def update_user(user, changes: dict, *, by, expected_version: int) -> User:
     """Change a user's name, contacts, role or language; refused if changed meanwhile."""
     if "email" in changes:
         _check_email_free(changes["email"], exclude_pk=user.pk)
+    if "role" in changes and changes["role"] != user.role and by.pk == user.pk:
+        # Nobody can raise or drop their own rights; another administrator can.
+        raise ServiceError(_("You cannot change your own role."), field="role")
     if "role" in changes:
         changes["is_staff"] = changes["is_superuser"] = changes["role"] == Role.ADMINISTRATOR
     return save_changes(user, changes, by=by, expected_version=expected_version)

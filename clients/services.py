@@ -85,8 +85,6 @@ def update_client_user(
     role = changes.get("role", membership.user.role)
     if role not in CLIENT_ROLES:
         raise ServiceError(_("Choose a client role."), field="role")
-    if by == membership.user and role != membership.user.role:
-        raise ServiceError(_("You cannot change your own role."), field="role")
     account_services.update_user(membership.user, changes, by=by, expected_version=expected_version)
     new_sites = list(sites if sites is not None else membership.sites.all())
     if role != Role.SITE_CONTACT:

@@ -6,6 +6,8 @@ stale edit with a clear message instead of silently overwriting a colleague's
 change. The refused form is shown again with everything the person typed.
 """
 
+import copy
+
 from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -29,8 +31,11 @@ class VersionField(forms.IntegerField):
 class VersionedModelForm(forms.ModelForm):
     """A model form with the hidden ``loaded_version`` the record had when the form opened."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, instance, **kwargs):
+        # Validation writes the typed values onto the instance; give it a copy
+        # so the caller's record still says what is stored when the service
+        # compares old and new (a role change, a stale version).
+        super().__init__(*args, instance=copy.copy(instance), **kwargs)
         self.fields["loaded_version"] = VersionField(
             initial=self.instance.version if self.instance.pk else 1
         )
