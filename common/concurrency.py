@@ -31,11 +31,11 @@ class VersionField(forms.IntegerField):
 class VersionedModelForm(forms.ModelForm):
     """A model form with the hidden ``loaded_version`` the record had when the form opened."""
 
-    def __init__(self, *args, instance, **kwargs):
+    def __init__(self, data=None, files=None, *, instance, **kwargs):
         # Validation writes the typed values onto the instance; give it a copy
         # so the caller's record still says what is stored when the service
         # compares old and new (a role change, a stale version).
-        super().__init__(*args, instance=copy.copy(instance), **kwargs)
+        super().__init__(data, files, instance=copy.copy(instance), **kwargs)
         self.fields["loaded_version"] = VersionField(
             initial=self.instance.version if self.instance.pk else 1
         )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
@@ -9,11 +10,6 @@ from django.views.decorators.http import require_POST
 
 from accounts import services
 from accounts.forms import LoginForm, PasswordResetRequestForm
-
-RESET_VIEW_OPTIONS = {
-    "post_reset_login": True,
-    "post_reset_login_backend": "accounts.backends.EmailBackend",
-}
 
 
 class LoginView(auth_views.LoginView):
@@ -34,6 +30,8 @@ class PasswordResetView(auth_views.FormView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_set.html"
+    post_reset_login = True
+    post_reset_login_backend = "accounts.backends.EmailBackend"
     success_url = reverse_lazy("home")
     extra_context = {"title": _("Choose a new password")}
 
@@ -57,16 +55,9 @@ class InvitationView(PasswordResetConfirmView):
         return response
 
 
-for view in (PasswordResetConfirmView, InvitationView):
-    for name, value in RESET_VIEW_OPTIONS.items():
-        setattr(view, name, value)
-
-
 @require_POST
 def set_language(request):
     """Switch the interface language; remembered on the account and in a cookie."""
-    from django.conf import settings
-
     language = request.POST.get("language", "")
     if language not in dict(settings.LANGUAGES):
         messages.error(request, _("This language is not available."))
