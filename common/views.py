@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils._os import safe_join
+from django.utils.cache import patch_vary_headers
 
 from common.errors import ServiceError
 
@@ -86,6 +87,17 @@ def error_404(request, exception=None):
 def error_500(request):
     # No context processors: whatever broke may be one of them.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def render_with_results(request, template, context):
+    """The whole page, or only its ``results`` partial when htmx asks (live search).
+
+    ``Vary`` keeps a browser from showing the bare fragment from its cache when
+    someone goes back to the page.
+    """
+    response = render(request, template + ("#results" if request.htmx else ""), context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def run_action(request, action, success_message) -> bool:

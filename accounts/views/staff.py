@@ -11,7 +11,7 @@ from accounts.forms import StaffUserForm
 from accounts.models import User
 from common.audit import history_entries
 from common.pagination import paginate
-from common.views import run_action, save_form, staff_required
+from common.views import render_with_results, run_action, save_form, staff_required
 
 
 @staff_required
@@ -22,8 +22,9 @@ def staff_list(request):
     query = request.GET.get("q", "").strip()
     if query:
         users = users.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
-    template = "accounts/staff_list.html" + ("#results" if request.htmx else "")
-    return render(request, template, {"page": paginate(request, users), "query": query})
+    return render_with_results(
+        request, "accounts/staff_list.html", {"page": paginate(request, users), "query": query}
+    )
 
 
 @staff_required

@@ -11,17 +11,16 @@ from clients.models import Client, Membership, Site
 from clients.views import client_users
 from common.audit import history_entries
 from common.pagination import paginate
-from common.views import save_form, staff_required
+from common.views import render_with_results, save_form, staff_required
 
 
 @staff_required
 def client_list(request):
     query = request.GET.get("q", "").strip()
     page = paginate(request, queries.client_list(request.user, query))
-    template = "clients/staff/client_list.html" + ("#results" if request.htmx else "")
-    return render(
+    return render_with_results(
         request,
-        template,
+        "clients/staff/client_list.html",
         {
             "page": page,
             "query": query,
