@@ -69,3 +69,40 @@ def test_client_administrator_sees_sites_and_contacts_on_a_phone(page, live_serv
     page.get_by_role("button", name="Eesti").click()
     page.get_by_role("link", name="Minu objektid").first.wait_for()
     assert page.locator("html").get_attribute("lang") == "et"
+
+
+@pytest.fixture
+def desk_page(live_server, monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        errors = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.errors = errors
+        yield page
+        browser.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_operator_finds_a_client_by_live_search(desk_page, live_server, cast):
+    page = desk_page
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("E-mail").fill(cast.staff.operator.email)
+    page.get_by_label("Password").fill(cast.password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server.url}/desk/clients/")
+    assert page.get_by_role("link", name=cast.client_b.name).is_visible()
+
+    # htmx swaps the results as the operator types: no page load, no CSP error.
+    page.get_by_role("searchbox").fill("Mammu")
+    page.get_by_role("link", name=cast.client_b.name).wait_for(state="detached")
+    assert page.get_by_role("link", name=cast.client_a.name).is_visible()
+    assert "q=Mammu" in page.url
+    assert page.errors == []
+
+    page.get_by_role("link", name=cast.client_a.name).click()
+    assert page.get_by_role("heading", name=cast.client_a.name).is_visible()
+    assert page.get_by_text("Alarm code").count() == 0  # site notes stay on the site page
