@@ -38,9 +38,11 @@ def site_detail(request, pk):
 
 
 def _own_client(request):
-    if request.user.role != Role.CLIENT_ADMIN:
+    """The client whose users this client administrator manages."""
+    client = access.client_of(request.user) if request.user.role == Role.CLIENT_ADMIN else None
+    if client is None:
         raise PermissionDenied
-    return access.client_of(request.user)
+    return client
 
 
 @client_user_required
