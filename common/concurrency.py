@@ -40,6 +40,12 @@ class VersionedModelForm(forms.ModelForm):
             initial=self.instance.version if self.instance.pk else 1
         )
 
+    def values(self) -> dict:
+        """The model fields of a new record, as typed."""
+        return {
+            name: value for name, value in self.cleaned_data.items() if name != "loaded_version"
+        }
+
     def changes(self) -> dict:
         """The model fields the person actually changed."""
         changes = {}
@@ -52,8 +58,8 @@ class VersionedModelForm(forms.ModelForm):
         return changes
 
 
-def save_changes(instance, changes: dict, *, by, expected_version: int, m2m=None):
-    """Apply ``changes`` (and ``m2m`` sets) to ``instance`` unless it changed meanwhile.
+def save_changes(instance, changes: dict, *, by, expected_version: int):
+    """Apply ``changes`` to ``instance`` unless it changed meanwhile.
 
     Returns the saved, fresh instance. Raises ServiceError when the record's
     version is no longer ``expected_version``. The history row records ``by``.
@@ -70,6 +76,4 @@ def save_changes(instance, changes: dict, *, by, expected_version: int, m2m=None
         current.version += 1
         set_author(current, by=by)
         current.save()
-        for name, values in (m2m or {}).items():
-            getattr(current, name).set(values)
     return current

@@ -1,4 +1,5 @@
 import mimetypes
+from functools import wraps
 from pathlib import Path
 
 from django.conf import settings
@@ -49,20 +50,20 @@ def media(request, path):
 def staff_required(view):
     """Only provider staff may open the staff desk; client users get 403."""
 
+    @wraps(view)
     @login_required
     def wrapped(request, *args, **kwargs):
         if not request.user.is_provider_staff:
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 
 def client_user_required(view):
     """Only a client's users open the portal; staff are sent to the desk."""
 
+    @wraps(view)
     @login_required
     def wrapped(request, *args, **kwargs):
         if request.user.is_provider_staff:
@@ -71,8 +72,6 @@ def client_user_required(view):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
     return wrapped
 
 
@@ -111,14 +110,18 @@ def run_action(request, action, success_message) -> bool:
     return True
 
 
-def save_form(form, action, request, success_message) -> bool:
-    """Call the service with a valid form; a refusal becomes an error on the form."""
+def save_form(form, action, request, success_message):
+    """Call the service with a valid, posted form and return what it returns.
+
+    Returns None when nothing was saved: not a POST, an invalid form, or the
+    service refused (its reason then shows on the form).
+    """
     if request.method != "POST" or not form.is_valid():
-        return False
+        return None
     try:
-        action()
+        result = action()
     except ServiceError as error:
         form.add_error(error.field, error.message)
-        return False
+        return None
     messages.success(request, success_message)
-    return True
+    return result

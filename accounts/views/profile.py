@@ -16,7 +16,7 @@ def profile(request):
     form = ProfileForm(request.POST or None, request.FILES or None, instance=me)
 
     def update():
-        services.update_user(
+        return services.update_user(
             request.user,
             form.changes(),
             by=request.user,

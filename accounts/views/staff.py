@@ -32,14 +32,14 @@ def staff_invite(request):
     if not access.can_manage_staff(request.user):
         raise PermissionDenied
     form = StaffUserForm(request.POST or None, request.FILES or None, instance=User())
-    created = {}
-
-    def invite():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "loaded_version"}
-        created["user"] = services.invite_user(by=request.user, **data)
-
-    if save_form(form, invite, request, _("The invitation e-mail is on its way.")):
-        return redirect(created["user"].get_staff_url())
+    user = save_form(
+        form,
+        lambda: services.invite_user(by=request.user, **form.values()),
+        request,
+        _("The invitation e-mail is on its way."),
+    )
+    if user:
+        return redirect(user.get_staff_url())
     return render(request, "accounts/staff_form.html", {"form": form, "creating": True})
 
 
@@ -58,7 +58,7 @@ def staff_edit(request, pk):
     form = StaffUserForm(request.POST or None, request.FILES or None, instance=staff_user)
 
     def update():
-        services.update_user(
+        return services.update_user(
             staff_user,
             form.changes(),
             by=request.user,

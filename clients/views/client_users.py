@@ -20,7 +20,7 @@ def invite(request, client, *, done_url):
 
     def create():
         data = form.cleaned_data
-        services.invite_client_user(
+        return services.invite_client_user(
             by=request.user,
             client=client,
             email=data["email"],
@@ -45,7 +45,7 @@ def edit(request, membership, *, done_url):
 
     def update():
         changes = {k: v for k, v in form.changes().items() if k != "sites"}
-        services.update_client_user(
+        return services.update_client_user(
             membership,
             changes,
             by=request.user,

@@ -34,14 +34,14 @@ def client_create(request):
     if not access.can_create_clients(request.user):
         raise PermissionDenied
     form = ClientForm(request.POST or None, instance=Client(), can_assign_account_manager=True)
-    created = {}
-
-    def create():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "loaded_version"}
-        created["client"] = services.create_client(by=request.user, **data)
-
-    if save_form(form, create, request, _("The client is registered.")):
-        return redirect(created["client"].get_staff_url())
+    client = save_form(
+        form,
+        lambda: services.create_client(by=request.user, **form.values()),
+        request,
+        _("The client is registered."),
+    )
+    if client:
+        return redirect(client.get_staff_url())
     return render(request, "clients/staff/client_form.html", {"form": form, "creating": True})
 
 
@@ -81,7 +81,7 @@ def client_edit(request, pk):
     )
 
     def update():
-        services.update_client(
+        return services.update_client(
             client,
             form.changes(),
             by=request.user,
@@ -97,14 +97,14 @@ def client_edit(request, pk):
 def site_create(request, client_pk):
     client = access.get_manageable_client_for(request.user, client_pk)
     form = SiteForm(request.POST or None, instance=Site(client=client))
-    created = {}
-
-    def create():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "loaded_version"}
-        created["site"] = services.create_site(client, by=request.user, **data)
-
-    if save_form(form, create, request, _("The site is added.")):
-        return redirect(created["site"].get_staff_url())
+    site = save_form(
+        form,
+        lambda: services.create_site(client, by=request.user, **form.values()),
+        request,
+        _("The site is added."),
+    )
+    if site:
+        return redirect(site.get_staff_url())
     return render(
         request, "clients/staff/site_form.html", {"form": form, "client": client, "creating": True}
     )
@@ -131,7 +131,7 @@ def site_edit(request, pk):
     form = SiteForm(request.POST or None, instance=site)
 
     def update():
-        services.update_site(
+        return services.update_site(
             site,
             form.changes(),
             by=request.user,
