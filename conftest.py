@@ -144,7 +144,11 @@ def _free_port():
 
 @pytest.fixture
 def smtp_server(settings):
-    """A real SMTP server (aiosmtpd) on loopback; Django's default mailer points at it."""
+    """A real SMTP server (aiosmtpd) on loopback; Django's default mailer points at it.
+
+    ``smtp_server.stop()`` and ``.start()`` take it down and bring it back on
+    the same port, for the tests of what happens while mail is down.
+    """
     inbox = _Inbox()
     port = _free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=port)
@@ -156,5 +160,17 @@ def smtp_server(settings):
         }
     }
     inbox.port = port
+    running = [controller]
+
+    def stop():
+        running.pop().stop()
+
+    def start():
+        fresh = Controller(inbox, hostname="127.0.0.1", port=port)
+        fresh.start()
+        running.append(fresh)
+
+    inbox.stop, inbox.start = stop, start
     yield inbox
-    controller.stop()
+    for server in running:
+        server.stop()

@@ -1,7 +1,6 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -44,11 +43,11 @@ class PasswordResetRequestForm(forms.Form):
         The page answers the same either way, so nobody can find out which
         addresses have accounts.
         """
-        from accounts.tasks import send_password_reset_job
+        from accounts.services import send_password_reset
 
         user = User.objects.filter(email__iexact=self.cleaned_data["email"], is_active=True).first()
         if user is not None:
-            transaction.on_commit(lambda: send_password_reset_job(user.pk))
+            send_password_reset(user)
 
 
 class ProfileForm(VersionedModelForm):

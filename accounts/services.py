@@ -1,14 +1,20 @@
 """Issuing and changing accounts. Credentials are always issued by the provider."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.deadlines import INVITATION
 from accounts.models import User
 from accounts.roles import Role
 from common.audit import set_author
 from common.concurrency import save_changes
 from common.errors import ServiceError
+from deadlines import services as deadlines
+from notifications.services import notify
 
 
 def _check_email_free(email, *, exclude_pk=None):
@@ -47,14 +53,39 @@ def invite_user(
     user.set_unusable_password()
     set_author(user, by=by)
     user.save()
-    send_invitation_after_commit(user)
+    _send_invitation(user, by=by)
     return user
 
 
-def send_invitation_after_commit(user):
-    from accounts.tasks import send_invitation_job
+def _send_invitation(user: User, *, by) -> None:
+    # A fresh key per invitation: a resent invitation is a new message.
+    notify("account.invited", recipients=[user], target=user, actor=by)
+    assert user.invited_at is not None
+    deadlines.watch(
+        user,
+        INVITATION,
+        due_at=user.invited_at + timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT),
+    )
 
-    transaction.on_commit(lambda: send_invitation_job(user.pk))
+
+def send_password_reset(user: User) -> None:
+    """Mail a one-time link for choosing a new password (made when the mail goes out)."""
+    notify("account.password_reset", recipients=[user], target=user)
+
+
+@transaction.atomic
+def accept_invitation(user: User) -> None:
+    """The invited person has chosen their password: tell whoever invited them."""
+    deadlines.cancel(user, INVITATION)
+    if user.invited_by is not None:
+        notify(
+            "account.invitation_accepted",
+            recipients=[user.invited_by],
+            target=user,
+            actor=user,
+            params={"name": user.full_name, "email": user.email},
+            key=f"account.invitation_accepted:{user.pk}",
+        )
 
 
 @transaction.atomic
@@ -67,7 +98,7 @@ def resend_invitation(user, *, by) -> None:
     user.invited_at = timezone.now()
     set_author(user, by=by)
     user.save(update_fields=["invited_at"])
-    send_invitation_after_commit(user)
+    _send_invitation(user, by=by)
 
 
 def update_user(user, changes: dict, *, by, expected_version: int) -> User:

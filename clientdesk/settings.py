@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "common",
     "accounts",
     "clients",
+    "notifications",
+    "deadlines",
 ]
 
 MIDDLEWARE = [
@@ -114,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "common.context_processors.navigation",
+                "notifications.context_processors.bell",
             ],
         },
     },
@@ -199,6 +202,7 @@ LANGUAGES = [
     ("zh-hans", "简体中文"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["clientdesk.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Tallinn")
 USE_I18N = True
 USE_TZ = True
@@ -285,6 +289,29 @@ else:
             "OPTIONS": {"file_path": str(VAR_DIR / "mail")},
         }
     }
+
+# SMS: an HTTP gateway (see notifications/sms.py for what it receives). Without
+# one, embedded mode writes messages to var/sms/ and production offers no SMS.
+SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL")
+if SMS_GATEWAY_URL and not SMS_GATEWAY_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured("SMS_GATEWAY_URL must be an http:// or https:// address.")
+SMS_GATEWAY_USERNAME = env_str("SMS_GATEWAY_USERNAME")
+SMS_GATEWAY_PASSWORD = env_str("SMS_GATEWAY_PASSWORD")
+SMS_GATEWAY_TOKEN = env_str("SMS_GATEWAY_TOKEN")
+SMS_GATEWAY_TIMEOUT = env_int("SMS_GATEWAY_TIMEOUT", 10)
+SMS_SENDER = env_str("SMS_SENDER", "Clientdesk")
+SMS_MAX_LENGTH = env_int("SMS_MAX_LENGTH", 160)
+SMS_FILE_PATH = None if PRODUCTION or TESTING else str(VAR_DIR / "sms")
+
+# Notifications: a message that cannot be sent is retried with growing pauses
+# for this many hours, then marked failed for administrators to see. Daily
+# digests leave at DIGEST_HOUR local time.
+NOTIFICATION_RETRY_HOURS = env_int("NOTIFICATION_RETRY_HOURS", 24)
+if NOTIFICATION_RETRY_HOURS < 1:
+    raise ImproperlyConfigured("NOTIFICATION_RETRY_HOURS must be at least 1.")
+DIGEST_HOUR = env_int("DIGEST_HOUR", 7)
+if not 0 <= DIGEST_HOUR <= 23:
+    raise ImproperlyConfigured("DIGEST_HOUR must be an hour from 0 to 23.")
 
 # Background jobs: Huey on SQLite under var/ by default, Redis when configured.
 REDIS_URL = env_str("REDIS_URL")

@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("desk/", include("clients.urls.staff")),
     path("portal/", include("clients.urls.portal")),
+    path("notifications/", include("notifications.urls")),
     path("media/<path:path>", common_views.media, name="media"),
     path("admin/", admin.site.urls),
 ]

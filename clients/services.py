@@ -10,6 +10,7 @@ from clients.models import Client, Membership, Site
 from common.audit import set_author
 from common.concurrency import save_changes
 from common.errors import ServiceError
+from notifications.services import notify
 
 
 def _created(instance, *, by):
@@ -38,8 +39,31 @@ def create_site(client, *, by, **fields) -> Site:
     return _created(Site(client=client, **fields), by=by)
 
 
+@transaction.atomic
 def update_site(site, changes: dict, *, by, expected_version: int) -> Site:
-    return save_changes(site, changes, by=by, expected_version=expected_version)
+    """Change a site; its client's people hear when their contact people change."""
+    before = (site.service_director_id, site.work_manager_id)
+    site = save_changes(site, changes, by=by, expected_version=expected_version)
+    if (site.service_director_id, site.work_manager_id) != before:
+        _tell_team_changed(site, by=by)
+    return site
+
+
+def _tell_team_changed(site: Site, *, by) -> None:
+    director, manager = site.service_director, site.work_manager
+    notify(
+        "site.team_changed",
+        # The event's access check narrows this to the people who see the site.
+        recipients=[m.user for m in site.client.memberships.select_related("user")],
+        target=site,
+        actor=by,
+        params={
+            "site": site.name,
+            "service_director": director.full_name if director else "",
+            "service_director_phone": director.phone if director else "",
+            "work_manager": manager.full_name if manager else "",
+        },
+    )
 
 
 def _check_sites(client, role, sites):

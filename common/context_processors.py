@@ -14,6 +14,7 @@ def navigation(request):
         items = [(_("Clients"), reverse("clients:client_list"))]
         if can_manage_staff(user):
             items.append((_("Staff"), reverse("accounts:staff_list")))
+            items.append((_("Outbox"), reverse("notifications:outbox")))
             items.append((_("Configuration"), reverse("admin:index")))
     else:
         items = [(_("My sites"), reverse("portal:home"))]

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
@@ -49,7 +50,9 @@ class InvitationView(PasswordResetConfirmView):
     extra_context = {"title": _("Welcome to Clientdesk: choose your password"), "invitation": True}
 
     def form_valid(self, form):
-        response = auth_views.PasswordResetConfirmView.form_valid(self, form)
+        with transaction.atomic():
+            response = auth_views.PasswordResetConfirmView.form_valid(self, form)
+            services.accept_invitation(form.user)
         translation.activate(form.user.language)
         messages.success(self.request, _("Welcome! Your password is saved and you are logged in."))
         return response

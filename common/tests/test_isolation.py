@@ -8,6 +8,8 @@ with every capability.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from notifications.models import Delivery, Notification
+
 # URL name -> (argument name, kind of record it names).
 OBJECT_KWARGS = {
     "clients:client_detail": ("pk", "client"),
@@ -27,20 +29,50 @@ OBJECT_KWARGS = {
     "accounts:staff_edit": ("pk", "staff"),
     "accounts:staff_resend_invitation": ("pk", "staff"),
     "accounts:staff_set_active": ("pk", "staff"),
+    "notifications:open": ("pk", "notification"),
+    "notifications:mark_read": ("pk", "notification"),
+    "notifications:retry": ("pk", "delivery"),
 }
+
+
+def _notification_and_delivery(user, site):
+    """A notification about ``site`` for ``user``, and a failed e-mail of it."""
+    notification = Notification.objects.create(
+        recipient=user,
+        key=f"isolation:{user.pk}",
+        event="site.team_changed",
+        params={"site": site.name},
+        link=site.get_portal_url(),
+    )
+    delivery = Delivery.objects.create(
+        key=f"isolation:{user.pk}:email",
+        recipient=user,
+        channel="email",
+        notification=notification,
+        address=user.email,
+        status=Delivery.Status.FAILED,
+        last_error="Mail server: refused",
+    )
+    return notification, delivery
 
 
 def records(cast, side):
     """The records of client A or client B, by kind."""
     if side == "a":
+        notification, delivery = _notification_and_delivery(cast.admin_a.user, cast.site_a1)
         return {
+            "notification": notification,
+            "delivery": delivery,
             "client": cast.client_a,
             "site": cast.site_a1,
             "client_admin": cast.admin_a,
             "site_contact": cast.contact_a,
             "staff": cast.staff.account_manager,
         }
+    notification, delivery = _notification_and_delivery(cast.admin_b.user, cast.site_b1)
     return {
+        "notification": notification,
+        "delivery": delivery,
         "client": cast.client_b,
         "site": cast.site_b1,
         "client_admin": cast.admin_b,
@@ -71,6 +103,12 @@ NO_OBJECT = {
     "accounts:password_reset",
     "accounts:password_reset_done",
     "accounts:set_language",
+    "notifications:list",
+    "notifications:bell",
+    "notifications:mark_all_read",
+    "notifications:settings",
+    "notifications:client_defaults",
+    "notifications:outbox",
 }
 # URLs whose arguments are not record ids, checked by their own tests.
 PUBLIC = {"accounts:password_reset_confirm", "accounts:invitation", "media"}

@@ -89,6 +89,8 @@ class Command(BaseCommand):
             "    Site contact         natalia.morozova@nevsky.example (Tower A only)",
             "    Private customer     li.na@example.com",
             f"  E-mails go to {self._mail_destination()}",
+            f"  SMS go to {settings.SMS_GATEWAY_URL or settings.SMS_FILE_PATH or 'nowhere (off)'}",
+            f"  Every message is listed in the outbox: {url}/notifications/outbox/",
             "",
         ]
         self.stdout.write("\n".join(lines))

@@ -1,0 +1,36 @@
+"""Read models for the bell, the notification list and the outbox."""
+
+from django.db.models import Count, QuerySet
+
+from notifications.access import deliveries_visible_to, notifications_visible_to
+from notifications.models import Delivery, Notification
+
+BELL_LIMIT = 99
+
+
+def unread_count(user) -> int:
+    # Uses index notifications_unread.
+    return notifications_visible_to(user).filter(read_at__isnull=True).count()
+
+
+def bell_label(count: int) -> str:
+    return f"{BELL_LIMIT}+" if count > BELL_LIMIT else str(count)
+
+
+def notification_list(user, *, unread_only: bool = False) -> QuerySet[Notification]:
+    notifications = notifications_visible_to(user).select_related("actor", "recipient")
+    if unread_only:
+        notifications = notifications.filter(read_at__isnull=True)
+    return notifications
+
+
+def outbox(user, status: str = "") -> QuerySet[Delivery]:
+    deliveries = deliveries_visible_to(user).select_related("recipient", "notification")
+    if status:
+        deliveries = deliveries.filter(status=status)
+    return deliveries
+
+
+def outbox_counts(user) -> dict[str, int]:
+    rows = deliveries_visible_to(user).order_by().values("status").annotate(n=Count("pk"))
+    return {row["status"]: row["n"] for row in rows}
