@@ -106,3 +106,40 @@ def test_operator_finds_a_client_by_live_search(desk_page, live_server, cast):
     page.get_by_role("link", name=cast.client_a.name).click()
     assert page.get_by_role("heading", name=cast.client_a.name).is_visible()
     assert page.get_by_text("Alarm code").count() == 0  # site notes stay on the site page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_client_reads_a_notification_and_the_bell_follows_on_a_phone(desk_page, live_server, cast):
+    from notifications.services import notify
+
+    page = desk_page
+    page.set_viewport_size({"width": 375, "height": 740})
+    for site in (cast.site_a1, cast.site_a2):
+        notify(
+            "site.team_changed",
+            recipients=[cast.admin_a.user],
+            target=site,
+            params={"site": site.name, "service_director": "Kadri Tamm"},
+        )
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("E-mail").fill(cast.admin_a.user.email)
+    page.get_by_label("Password").fill(cast.password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server.url}/portal/")
+
+    # The bell sits outside the collapsed menu, so a phone shows it at once.
+    bell = page.get_by_role("link", name="Notifications: 2 unread")
+    assert bell.is_visible()
+    bell.click()
+    page.get_by_role("link", name="New contact people for Mammu").wait_for()
+
+    # Marking one read swaps that row and the bell, without a page load.
+    page.get_by_role("button", name="Mark as read").first.click()
+    page.get_by_role("link", name="Notifications: 1 unread").wait_for()
+    assert page.get_by_role("button", name="Mark as read").count() == 1
+
+    # The newest (Kadaka) was marked read; following the other one reads it too.
+    page.get_by_role("link", name="New contact people for Mammu").click()
+    page.wait_for_url(f"{live_server.url}{cast.site_a1.get_portal_url()}")
+    assert page.get_by_role("link", name="Notifications: 0 unread").is_visible()
+    assert page.errors == []

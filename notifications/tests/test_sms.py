@@ -116,3 +116,17 @@ def test_an_unreachable_gateway_is_retried(
     delivery = Delivery.objects.get()
     assert delivery.status == Delivery.Status.PENDING
     assert "unreachable" in delivery.last_error
+
+
+def test_without_a_gateway_the_embedded_mode_writes_sms_to_files(
+    cast, settings, tmp_path, wants_sms, django_capture_on_commit_callbacks
+):
+    settings.SMS_GATEWAY_URL = ""
+    settings.SMS_FILE_PATH = str(tmp_path)
+    with django_capture_on_commit_callbacks(execute=True):
+        tell(wants_sms, cast.site_a1)
+    [written] = tmp_path.iterdir()
+    text = written.read_text(encoding="utf-8")
+    assert "To: +37251112222" in text
+    assert "ваш директор по обслуживанию" in text
+    assert Delivery.objects.get().status == Delivery.Status.SENT
