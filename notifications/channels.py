@@ -22,7 +22,7 @@ def send(delivery: Delivery, digest_items=None) -> None:
     else:
         phone = sms.normalise(delivery.address)
         if not phone:
-            raise PermanentFailure(f"{delivery.address!r} is not a phone number.")
+            raise PermanentFailure(f"No usable mobile number ({delivery.address!r}).")
         sms.send(to=phone, text=rendering.sms(delivery), reference=delivery.key)
 
 

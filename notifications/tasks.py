@@ -5,7 +5,7 @@ import logging
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from notifications import services
+from notifications import digests, outbox
 
 logger = logging.getLogger(__name__)
 
@@ -13,7 +13,7 @@ logger = logging.getLogger(__name__)
 @db_task()
 def send_delivery_job(delivery_id: int) -> None:
     # Safe to run twice or at once with itself: send_delivery claims first.
-    services.send_delivery(delivery_id)
+    outbox.send_delivery(delivery_id)
 
 
 def enqueue_delivery(delivery_id: int) -> None:
@@ -27,11 +27,11 @@ def enqueue_delivery(delivery_id: int) -> None:
 @db_periodic_task(crontab(minute="*"))
 def deliver_due_job() -> None:
     """Every minute: messages waiting for a retry, or whose job was lost, go out again."""
-    for delivery_id in services.due_deliveries():
+    for delivery_id in outbox.due_deliveries():
         send_delivery_job(delivery_id)
 
 
 @db_periodic_task(crontab(minute="5"))
 def send_digests_job() -> None:
     """Hourly, so a consumer that was stopped at digest time catches up within the hour."""
-    services.send_digests()
+    digests.send_digests()

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from common.pagination import paginate
 from common.views import run_action, save_form
-from notifications import access, preferences, queries, registry, services
+from notifications import access, outbox, preferences, queries, registry, services
 from notifications.forms import ChannelChoicesForm
 from notifications.models import Delivery
 
@@ -129,7 +129,7 @@ def client_defaults(request):
 
 
 @login_required
-def outbox(request):
+def outbox_page(request):
     """Administrators see every message waiting, sent or failed, with the reason."""
     if not access.can_see_outbox(request.user):
         raise PermissionDenied
@@ -150,7 +150,7 @@ def retry(request, pk):
     delivery = access.get_delivery_for(request.user, pk)
     run_action(
         request,
-        lambda: services.retry_delivery(delivery, by=request.user),
+        lambda: outbox.retry_delivery(delivery, by=request.user),
         _("The message is being sent again."),
     )
     return redirect(reverse("notifications:outbox") + "?status=pending")

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from notifications import services, tasks
+from notifications import outbox, tasks
 from notifications.models import Delivery, Notification
 from notifications.tests.helpers import change_site_team, tell
 
@@ -186,7 +186,7 @@ def test_a_message_for_a_deactivated_account_is_not_sent(
     cast.admin_a.user.is_active = False
     cast.admin_a.user.save()
     delivery = Delivery.objects.get(notification=notification)
-    services.send_delivery(delivery.pk)
+    outbox.send_delivery(delivery.pk)
     delivery.refresh_from_db()
     assert delivery.status == Delivery.Status.CANCELLED
     assert "deactivated" in delivery.last_error

@@ -130,3 +130,17 @@ def test_without_a_gateway_the_embedded_mode_writes_sms_to_files(
     assert "To: +37251112222" in text
     assert "ваш директор по обслуживанию" in text
     assert Delivery.objects.get().status == Delivery.Status.SENT
+
+
+def test_sms_for_someone_whose_number_was_removed_fails_where_administrators_see_it(
+    cast, gateway, wants_sms, django_capture_on_commit_callbacks
+):
+    wants_sms.phone = ""
+    wants_sms.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        tell(wants_sms, cast.site_a1)
+    delivery = Delivery.objects.get()
+    assert delivery.status == Delivery.Status.FAILED
+    assert "No usable mobile number" in delivery.last_error
+    assert gateway.requests == []
+    assert cast.staff.admin.notifications.filter(event="delivery.failed").exists()
