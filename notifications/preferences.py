@@ -47,7 +47,8 @@ def choices_for(users, event_type: EventType) -> dict[int, Choice]:
 
     A person's own choice wins; a client user without one follows their
     client's default; everyone else follows the event's built-in default.
-    SMS needs a configured gateway and an event that offers it.
+    SMS needs a configured gateway and an event that offers it, and a
+    default sends SMS only to people who have a mobile number.
     """
     fallback = built_in(event_type)
     if not event_type.configurable:
@@ -66,7 +67,12 @@ def choices_for(users, event_type: EventType) -> dict[int, Choice]:
     result = {}
     for user in users:
         choice = own.get(user.pk) or client_defaults.get(clients.get(user.pk, 0)) or fallback
-        if choice.sms and not (event_type.offers_sms and sms.available()):
+        sms_possible = event_type.offers_sms and sms.available()
+        # A default reaches SMS only people with a number; someone who chose
+        # SMS themselves and then removed their number gets a visible failure.
+        if user.pk not in own and not sms.normalise(user.phone):
+            sms_possible = False
+        if choice.sms and not sms_possible:
             choice = Choice(choice.in_app, choice.email, False)
         result[user.pk] = choice
     return result

@@ -9,7 +9,8 @@ import pytest
 import time_machine
 
 from notifications import tasks
-from notifications.models import Delivery, Preference
+from notifications.models import ClientDefault, Delivery, Preference
+from notifications.services import notify
 from notifications.tests.helpers import tell
 
 
@@ -144,3 +145,23 @@ def test_sms_for_someone_whose_number_was_removed_fails_where_administrators_see
     assert "No usable mobile number" in delivery.last_error
     assert gateway.requests == []
     assert cast.staff.admin.notifications.filter(event="delivery.failed").exists()
+
+
+def test_a_client_default_of_sms_reaches_only_people_with_a_number(
+    cast, gateway, django_capture_on_commit_callbacks
+):
+    ClientDefault.objects.create(client=cast.client_a, event="site.team_changed", sms=True)
+    cast.admin_a.user.phone = "+372 5111 2222"
+    cast.admin_a.user.save()
+    cast.contact_a.user.phone = ""
+    cast.contact_a.user.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(
+            "site.team_changed",
+            recipients=[cast.admin_a.user, cast.contact_a.user],
+            target=cast.site_a1,
+            params={"site": "Mammu", "service_director": "Kadri Tamm"},
+        )
+    sms = Delivery.objects.filter(channel="sms")
+    assert [d.recipient for d in sms] == [cast.admin_a.user]
+    assert [r["body"]["to"] for r in gateway.requests] == ["+37251112222"]
