@@ -10,13 +10,14 @@ MANAGE := $(PY) manage.py
 # The newest Python 3.12+ on this machine: python3.13, python3.12, pyenv's, python3.
 PYTHON ?= $(shell scripts/find-python)
 
-.PHONY: run test lint format messages check-messages setup setup-deps system-packages clean help
+.PHONY: run test lint format messages check-messages api-fuzz setup setup-deps system-packages clean help
 
 help:
 	@echo "make run    set up and start Clientdesk on http://127.0.0.1:8000 (PORT overrides)"
 	@echo "make test   set up and run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)"
 	@echo "make lint   ruff check, format check and mypy on access, services and queries"
 	@echo "make messages  update the translation catalogues"
+	@echo "make api-fuzz  schemathesis over the OpenAPI schema against a real server"
 
 $(STAMP): requirements.lock
 	@test -n "$(PYTHON)" || { echo "Clientdesk needs Python 3.12 or newer; install it (e.g. with pyenv) and try again." >&2; exit 1; }
@@ -69,6 +70,9 @@ messages: $(STAMP)
 
 check-messages:
 	@scripts/check-messages
+
+api-fuzz: $(STAMP)
+	scripts/api-fuzz
 
 clean:
 	rm -rf $(VENV) var

@@ -20,6 +20,14 @@ from accounts.tests.factories import PASSWORD, UserFactory
 from clients.tests.factories import ClientFactory, MembershipFactory, SiteFactory
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache; ids repeat across tests, so start empty."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def cast(db):
     staff = SimpleNamespace(

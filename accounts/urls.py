@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import TemplateView
 
-from accounts.views import auth, profile, staff
+from accounts.views import auth, profile, staff, tokens
 
 app_name = "accounts"
 
@@ -23,6 +23,8 @@ urlpatterns = [
     path("invitation/<uidb64>/<token>/", auth.InvitationView.as_view(), name="invitation"),
     path("language/", auth.set_language, name="set_language"),
     path("profile/", profile.profile, name="profile"),
+    path("profile/tokens/", tokens.token_list, name="tokens"),
+    path("profile/tokens/<int:pk>/revoke/", tokens.token_revoke, name="token_revoke"),
     path("staff/", staff.staff_list, name="staff_list"),
     path("staff/invite/", staff.staff_invite, name="staff_invite"),
     path("staff/<int:pk>/", staff.staff_detail, name="staff_user_detail"),

@@ -13,6 +13,7 @@ urlpatterns = [
     path("desk/", include("clients.urls.staff")),
     path("portal/", include("clients.urls.portal")),
     path("notifications/", include("notifications.urls")),
+    path("api/v1/", include("api.urls")),
     path("media/<path:path>", common_views.media, name="media"),
     path("admin/", admin.site.urls),
 ]

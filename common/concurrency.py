@@ -9,11 +9,12 @@ change. The refused form is shown again with everything the person typed.
 import copy
 
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from common.audit import set_author
-from common.errors import ServiceError
+from common.errors import ServiceError, StaleEdit
 
 STALE_EDIT_MESSAGE = _(
     "Someone else saved this record while you were editing it. Your changes are "
@@ -61,8 +62,11 @@ class VersionedModelForm(forms.ModelForm):
 def save_changes(instance, changes: dict, *, by, expected_version: int):
     """Apply ``changes`` to ``instance`` unless it changed meanwhile.
 
-    Returns the saved, fresh instance. Raises ServiceError when the record's
-    version is no longer ``expected_version``. The history row records ``by``.
+    Returns the saved, fresh instance. Raises StaleEdit when the record's
+    version is no longer ``expected_version``, and ServiceError when the
+    result breaks a rule of the model (a taken registry code, a bad phone
+    number): forms check those first, the API relies on this. The history
+    row records ``by``.
     """
     model = instance._meta.model
     with transaction.atomic():
@@ -70,10 +74,23 @@ def save_changes(instance, changes: dict, *, by, expected_version: int):
         # write transactions one at a time anyway (transaction_mode IMMEDIATE).
         current = model.objects.select_for_update().get(pk=instance.pk)
         if current.version != expected_version:
-            raise ServiceError(STALE_EDIT_MESSAGE)
+            raise StaleEdit(STALE_EDIT_MESSAGE)
         for name, value in changes.items():
             setattr(current, name, value)
+        _check(current)
         current.version += 1
         set_author(current, by=by)
         current.save()
     return current
+
+
+def _check(instance) -> None:
+    # Passwords are not edited here and an unusable one does not validate.
+    exclude = ["password"] if hasattr(instance, "password") else None
+    try:
+        instance.full_clean(exclude=exclude)
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise ServiceError(
+            " ".join(messages), field=None if field == NON_FIELD_ERRORS else field
+        ) from error

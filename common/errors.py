@@ -5,3 +5,7 @@ class ServiceError(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+
+
+class StaleEdit(ServiceError):
+    """Someone saved the record after the caller read it; the edit is refused."""

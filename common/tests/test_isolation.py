@@ -8,6 +8,8 @@ with every capability.
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from api import tokens
+from api.tests.helpers import token_client
 from notifications.models import Delivery, Notification
 
 # URL name -> (argument name, kind of record it names).
@@ -32,6 +34,16 @@ OBJECT_KWARGS = {
     "notifications:open": ("pk", "notification"),
     "notifications:mark_read": ("pk", "notification"),
     "notifications:retry": ("pk", "delivery"),
+    "accounts:token_revoke": ("pk", "token"),
+    "api:client-detail": ("pk", "client"),
+    "api:site-detail": ("pk", "site"),
+    "api:client-user-detail": ("pk", "client_admin"),
+    "api:client-user-deactivate": ("pk", "site_contact"),
+    "api:client-user-reactivate": ("pk", "site_contact"),
+    "api:client-user-resend-invitation": ("pk", "site_contact"),
+    "api:staff-user-detail": ("pk", "staff"),
+    "api:notification-detail": ("pk", "notification"),
+    "api:notification-read": ("pk", "notification"),
 }
 
 
@@ -63,6 +75,7 @@ def records(cast, side):
         return {
             "notification": notification,
             "delivery": delivery,
+            "token": tokens.create_token(cast.admin_a.user, name="A", scope="write")[0],
             "client": cast.client_a,
             "site": cast.site_a1,
             "client_admin": cast.admin_a,
@@ -73,6 +86,7 @@ def records(cast, side):
     return {
         "notification": notification,
         "delivery": delivery,
+        "token": tokens.create_token(cast.admin_b.user, name="B", scope="write")[0],
         "client": cast.client_b,
         "site": cast.site_b1,
         "client_admin": cast.admin_b,
@@ -109,6 +123,16 @@ NO_OBJECT = {
     "notifications:settings",
     "notifications:client_defaults",
     "notifications:outbox",
+    "accounts:tokens",
+    "api:me",
+    "api:schema",
+    "api:docs",
+    "api:client-list",
+    "api:site-list",
+    "api:client-user-list",
+    "api:staff-user-list",
+    "api:notification-list",
+    "api:notification-read-all",
 }
 # URLs whose arguments are not record ids, checked by their own tests.
 PUBLIC = {"accounts:password_reset_confirm", "accounts:invitation", "media"}
@@ -191,3 +215,31 @@ def test_staff_list_without_assignment_is_empty(client, cast):
     response = client.get(reverse("clients:client_list"))
     assert cast.client_a.name not in response.text
     assert cast.client_b.name not in response.text
+
+
+API_NAMES = sorted(name for name in OBJECT_KWARGS if name.startswith("api:"))
+API_LISTS = sorted(name for name in NO_OBJECT if name.startswith("api:") and "list" in name)
+
+
+@pytest.mark.parametrize("name", API_NAMES)
+@pytest.mark.parametrize("who", ["admin_a", "contact_a"])
+def test_client_a_tokens_cannot_reach_client_b_over_the_api(cast, name, who):
+    api = token_client(getattr(cast, who).user)
+    url = url_for(name, cast, "b")
+    for method in (api.get, api.post, api.patch):
+        response = method(url, {})
+        assert response.status_code in (403, 404, 405), (method.__name__, url)
+        for text in _b_names(cast):
+            assert text not in response.content.decode()
+    cast.contact_b.user.refresh_from_db()
+    assert cast.contact_b.user.is_active
+
+
+@pytest.mark.parametrize("name", API_LISTS)
+@pytest.mark.parametrize("who", ["admin_a", "contact_a"])
+def test_client_a_api_lists_show_nothing_of_client_b(cast, name, who):
+    records(cast, "b")
+    response = token_client(getattr(cast, who).user).get(reverse(name))
+    assert response.status_code == 200
+    for text in _b_names(cast):
+        assert text not in response.content.decode()
