@@ -29,12 +29,21 @@ class Replay(Exception):
         self.response = response
 
 
-def _flatten(detail):
+def _flatten(detail, prefix="") -> dict[str, list[str]]:
+    """Nested errors (a list item, a nested object) become dotted paths: ``events.0``."""
+    fields: dict[str, list[str]] = {}
     if isinstance(detail, dict):
-        return {key: _flatten(value) for key, value in detail.items()}
-    if isinstance(detail, list):
-        return [str(item) for item in detail]
-    return [str(detail)]
+        items = detail.items()
+    elif isinstance(detail, list) and any(isinstance(i, dict | list) for i in detail):
+        items = ((str(n), item) for n, item in enumerate(detail))
+    else:
+        messages = detail if isinstance(detail, list) else [detail]
+        return {prefix or "non_field_errors": [str(m) for m in messages]}
+    for key, value in items:
+        if value in ({}, []):
+            continue
+        fields.update(_flatten(value, f"{prefix}.{key}" if prefix else str(key)))
+    return fields
 
 
 def handle(exc, context):

@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from accounts.api import MeView, StaffUserViewSet
 from clients.api import ClientUserViewSet, ClientViewSet, SiteViewSet
 from notifications.api import NotificationViewSet
+from webhooks.api import SubscriptionViewSet
 
 app_name = "api"
 
@@ -17,6 +18,7 @@ router.register("sites", SiteViewSet, basename="site")
 router.register("client-users", ClientUserViewSet, basename="client-user")
 router.register("staff-users", StaffUserViewSet, basename="staff-user")
 router.register("notifications", NotificationViewSet, basename="notification")
+router.register("webhooks", SubscriptionViewSet, basename="webhook")
 
 
 # Swagger UI sets styles inline; its scripts stay same-origin files from the

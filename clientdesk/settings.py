@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "notifications",
     "deadlines",
     "api",
+    "webhooks",
 ]
 
 MIDDLEWARE = [
@@ -336,6 +337,8 @@ SPECTACULAR_SETTINGS = {
         "RoleEnum": "accounts.roles.Role.choices",
         "ClientRoleEnum": "accounts.roles.CLIENT_ROLE_CHOICES",
         "LanguageEnum": "clientdesk.settings.LANGUAGES",
+        "SiteStatusEnum": "clients.models.Site.Status",
+        "CallStatusEnum": "webhooks.models.Call.Status",
     },
 }
 # The rate limit is counted in the cache: Redis when configured, otherwise
@@ -356,6 +359,10 @@ else:
             "LOCATION": str(VAR_DIR / "cache"),
         }
     }
+
+# Webhook receivers must be public addresses in production (no calls into the
+# provider's own network); the embedded mode and tests allow loopback.
+WEBHOOKS_ALLOW_PRIVATE = env_bool("WEBHOOKS_ALLOW_PRIVATE", not PRODUCTION)
 
 # SMS: an HTTP gateway (see notifications/sms.py for what it receives). Without
 # one, embedded mode writes messages to var/sms/ and production offers no SMS.

@@ -14,6 +14,7 @@ urlpatterns = [
     path("portal/", include("clients.urls.portal")),
     path("notifications/", include("notifications.urls")),
     path("api/v1/", include("api.urls")),
+    path("webhooks/", include("webhooks.urls")),
     path("media/<path:path>", common_views.media, name="media"),
     path("admin/", admin.site.urls),
 ]

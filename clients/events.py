@@ -13,6 +13,7 @@ register(
         audience=CLIENTS,
         defaults=Defaults(in_app=True, email="now", sms=False),
         offers_sms=True,
+        webhook=True,
         visible_to=sites_visible_to,
     )
 )

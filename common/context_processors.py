@@ -15,6 +15,7 @@ def navigation(request):
         if can_manage_staff(user):
             items.append((_("Staff"), reverse("accounts:staff_list")))
             items.append((_("Outbox"), reverse("notifications:outbox")))
+            items.append((_("Webhooks"), reverse("webhooks:list")))
             items.append((_("Configuration"), reverse("admin:index")))
     else:
         items = [(_("My sites"), reverse("portal:home"))]

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common.models import Retried
+
 
 class EmailMode(models.TextChoices):
     OFF = "off", _("No e-mail")
@@ -97,7 +99,7 @@ class Channel(models.TextChoices):
     SMS = "sms", _("SMS")
 
 
-class Delivery(models.Model):
+class Delivery(Retried):
     """One message in the outbox: a notification (or a day's digest) to one address.
 
     A delivery is claimed with a conditional update before it is sent, so two
@@ -133,14 +135,6 @@ class Delivery(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
     address = models.CharField(_("address"), max_length=254, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    # The retry window starts at the first attempt; "retry" by an administrator restarts it.
-    window_started_at = models.DateTimeField(null=True, blank=True)
-    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    last_error = models.TextField(_("reason"), blank=True)
 
     class Meta:
         verbose_name = _("delivery")

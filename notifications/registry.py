@@ -49,6 +49,8 @@ class EventType:
     # reset) or choose channels for (a failure report in the bell).
     configurable: bool = True
     offers_sms: bool = False
+    # Also sent to webhook subscribers (who may see the target).
+    webhook: bool = False
     # The records of the target's kind a user may see (the owning app's access
     # function); a recipient who may not see the target is told nothing.
     visible_to: Callable[[Any], QuerySet] | None = None
@@ -64,6 +66,12 @@ class EventType:
 
     def template(self, part: str) -> str:
         return f"{self.templates}/{self.key}.{part}"
+
+    def lets_see(self, user, target) -> bool:
+        """Whether ``user`` may see ``target``, by the owning app's access function."""
+        if target is None or self.visible_to is None:
+            return True
+        return self.visible_to(user).filter(pk=target.pk).exists()
 
     def is_for(self, user) -> bool:
         side = "staff" if user.is_provider_staff else "client"
@@ -94,6 +102,10 @@ def configurable_for(user) -> list[EventType]:
 
 def configurable_for_clients() -> list[EventType]:
     return [e for e in _sorted() if e.configurable and "client" in e.audience]
+
+
+def webhook_events() -> list[EventType]:
+    return [e for e in _sorted() if e.webhook]
 
 
 def _sorted() -> list[EventType]:

@@ -17,6 +17,7 @@ from accounts.models import User
 from notifications import registry
 from notifications.models import Channel, Delivery, EmailMode, Notification
 from notifications.preferences import choices_for
+from webhooks.services import emit
 
 
 def _default_link(target: Model | None, recipient) -> str:
@@ -24,12 +25,6 @@ def _default_link(target: Model | None, recipient) -> str:
         return ""
     method = "get_staff_url" if recipient.is_provider_staff else "get_portal_url"
     return getattr(target, method)() if hasattr(target, method) else ""
-
-
-def _may_see(user, target: Model | None, event_type: registry.EventType) -> bool:
-    if target is None or event_type.visible_to is None:
-        return True
-    return event_type.visible_to(user).filter(pk=target.pk).exists()
 
 
 @transaction.atomic
@@ -47,15 +42,16 @@ def notify(
     The actor is not told about their own action, nor is an inactive user,
     nor anyone who may not see the target (checked with the event type's own
     access function). ``key`` makes the call idempotent: called again with
-    the same key, it creates nothing for recipients already told. E-mail and
-    SMS leave only after the surrounding transaction commits.
+    the same key, it creates nothing for recipients already told. E-mail,
+    SMS and webhook calls (for event types marked ``webhook``) leave only
+    after the surrounding transaction commits.
     """
     event_type = registry.get(event)
     key = key or f"{event}:{uuid.uuid4().hex}"
     people = {u.pk: u for u in recipients if u is not None and u.is_active}
     if actor is not None:
         people.pop(actor.pk, None)
-    users = [u for u in people.values() if _may_see(u, target, event_type)]
+    users = [u for u in people.values() if event_type.lets_see(u, target)]
     choices = choices_for(users, event_type)
     target_fields = {}
     if target is not None:
@@ -63,6 +59,7 @@ def notify(
             "target_type": ContentType.objects.get_for_model(target),
             "target_id": target.pk,
         }
+    emit(event_type, target=target, params=params or {}, key=key)
     created = []
     for user in users:
         choice = choices[user.pk]

@@ -1,13 +1,10 @@
 """The outbox's jobs: send one message, sweep for due ones every minute, digests hourly."""
 
-import logging
-
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
+from common import retries
 from notifications import digests, outbox
-
-logger = logging.getLogger(__name__)
 
 
 @db_task()
@@ -17,11 +14,7 @@ def send_delivery_job(delivery_id: int) -> None:
 
 
 def enqueue_delivery(delivery_id: int) -> None:
-    """Hand a message to the job queue; if the queue is down, the sweep finds it anyway."""
-    try:
-        send_delivery_job(delivery_id)
-    except Exception:  # the outbox row is the truth, the queue only a shortcut
-        logger.exception("Could not queue delivery %s; the minute sweep will send it", delivery_id)
+    retries.enqueue(send_delivery_job, delivery_id)
 
 
 @db_periodic_task(crontab(minute="*"))

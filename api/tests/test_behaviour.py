@@ -111,3 +111,12 @@ def test_the_portal_session_works_and_checks_csrf(cast):
     response = api.post("/api/v1/notifications/read-all/")
     assert response.status_code == 403
     assert "CSRF" in response.json()["error"]["message"]
+
+
+def test_errors_inside_a_list_are_named_by_their_path(cast):
+    api = token_client(cast.staff.admin)
+    response = api.post(
+        "/api/v1/webhooks/", {"url": "https://x.example", "events": ["", "ok"]}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["fields"] == {"events.0": ["This field may not be blank."]}

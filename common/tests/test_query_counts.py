@@ -40,6 +40,8 @@ PAGES = [
     ("admin", "notifications:settings", None),
     ("client_admin", "notifications:settings", None),
     ("client_admin", "notifications:client_defaults", None),
+    ("admin", "accounts:tokens", None),
+    ("admin", "webhooks:list", None),
 ]
 
 

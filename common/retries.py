@@ -1,0 +1,99 @@
+"""Sending something once, and again later while the other side is down.
+
+Used by the notification outbox and by webhook calls: models built on
+``common.models.Retried`` with a ``status`` of pending / sending / sent /
+failed. A row is claimed with a conditional update before it is
+sent, so two workers (or one job run twice) send it once; a failure waits
+1, 2, 4 … minutes (at most two hours) and is retried until RETRY_HOURS have
+passed since the first attempt, then it is failed with its reason.
+"""
+
+import logging
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+# A worker that died mid-send leaves its claim behind; after this long the
+# sweep hands the row to another worker.
+STALE_CLAIM = timedelta(minutes=10)
+MAX_RETRY_DELAY = timedelta(hours=2)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """1, 2, 4, 8 … minutes after each failed attempt, at most two hours."""
+    return min(timedelta(minutes=2 ** max(attempts - 1, 0)), MAX_RETRY_DELAY)
+
+
+def claim(model, pk: int) -> bool:
+    """Take the row for sending if it is due and nobody has it; True if this caller got it."""
+    now = timezone.now()
+    return bool(
+        model.objects.filter(pk=pk, status=PENDING)
+        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+        .update(
+            status=SENDING,
+            claimed_at=now,
+            attempts=F("attempts") + 1,
+            window_started_at=Coalesce("window_started_at", now),
+        )
+    )
+
+
+def finish(model, pk: int, status: str, reason: str = "") -> str:
+    model.objects.filter(pk=pk, status=SENDING).update(
+        status=status,
+        sent_at=timezone.now() if status == SENT else None,
+        last_error=reason,
+        next_attempt_at=None,
+    )
+    return status
+
+
+def failed(model, row, reason: str, *, permanent: bool) -> str:
+    """Schedule the next attempt, or give up (FAILED) when permanent or out of time."""
+    now = timezone.now()
+    started = row.window_started_at or now
+    if permanent or now - started >= timedelta(hours=settings.NOTIFICATION_RETRY_HOURS):
+        return finish(model, row.pk, FAILED, reason)
+    model.objects.filter(pk=row.pk, status=SENDING).update(
+        status=PENDING, last_error=reason, next_attempt_at=now + retry_delay(row.attempts)
+    )
+    return PENDING
+
+
+def due(model, interrupted_reason: str, now: datetime | None = None) -> list[int]:
+    """The rows whose time has come, after handing back claims of dead workers."""
+    now = now or timezone.now()
+    model.objects.filter(status=SENDING, claimed_at__lt=now - STALE_CLAIM).update(
+        status=PENDING, next_attempt_at=now, last_error=interrupted_reason
+    )
+    return list(
+        model.objects.filter(status=PENDING, next_attempt_at__lte=now)
+        .order_by("next_attempt_at")
+        .values_list("pk", flat=True)[:1000]
+    )
+
+
+def send_again(model, pk: int, reason: str, *, from_statuses=(FAILED,)) -> bool:
+    """A person asks for another try: a fresh window of attempts, starting now."""
+    return bool(
+        model.objects.filter(pk=pk, status__in=from_statuses).update(
+            status=PENDING,
+            next_attempt_at=timezone.now(),
+            window_started_at=None,
+            last_error=reason,
+        )
+    )
+
+
+def enqueue(job, pk: int) -> None:
+    """Hand a row to the job queue; if the queue is down, the minute sweep finds it anyway."""
+    try:
+        job(pk)
+    except Exception:  # the row is the truth, the queue only a shortcut
+        logger.exception("Could not queue %s(%s); the minute sweep will send it", job, pk)
