@@ -200,3 +200,37 @@ def test_subscriptions_are_managed_over_the_api_too(
     assert bad.status_code == 400
     assert api.delete(url).status_code == 204
     assert token_client(cast.contact_a.user).get("/api/v1/webhooks/").status_code == 403
+
+
+def test_the_call_log_query_count_does_not_grow(client, cast, count_queries):
+    from api.tests.helpers import token_client
+    from webhooks.models import Attempt
+
+    subscription = services.subscribe(
+        cast.staff.admin, url="https://erp.example/hooks", events=["site.team_changed"]
+    )
+
+    def add_calls(n):
+        for _i in range(n):
+            call = Call.objects.create(
+                subscription=subscription,
+                event="ping",
+                event_id=f"e{Call.objects.count()}",
+                payload={},
+            )
+            Attempt.objects.create(call=call, status_code=500, duration_ms=12)
+            Attempt.objects.create(call=call, status_code=204, duration_ms=9)
+
+    client.force_login(cast.staff.admin)
+    api = token_client(cast.staff.admin)
+    page_url = reverse("webhooks:detail", args=[subscription.pk])
+    api_url = f"/api/v1/webhooks/{subscription.pk}/calls/"
+    api.get("/api/v1/webhooks/")
+    add_calls(1)
+    counts = [
+        count_queries(lambda u=u, c=c: c.get(u))[1] for c, u in ((client, page_url), (api, api_url))
+    ]
+    add_calls(10)
+    assert [
+        count_queries(lambda u=u, c=c: c.get(u))[1] for c, u in ((client, page_url), (api, api_url))
+    ] == counts
