@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -76,6 +76,10 @@ def _changes(serializer) -> tuple[dict, int]:
     return data, version
 
 
+SEARCH = OpenApiParameter("q", str, description="Search in names (and addresses, codes).")
+
+
+@extend_schema_view(list=extend_schema(parameters=[SEARCH]))
 class ClientViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ApiViewSet
 ):
@@ -98,7 +102,7 @@ class ClientViewSet(
     def create(self, request):
         if not access.can_create_clients(request.user):
             raise PermissionDenied
-        serializer = ClientWriteSerializer(data=request.data)
+        serializer = ClientWriteSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         fields = {k: v for k, v in serializer.validated_data.items() if k != "version"}
         client = services.create_client(by=request.user, **fields)
@@ -110,7 +114,9 @@ class ClientViewSet(
     @extend_schema(request=ClientWriteSerializer, responses={200: ClientSerializer})
     def partial_update(self, request, pk=None):
         client = access.get_manageable_client_for(request.user, pk)
-        serializer = ClientWriteSerializer(client, data=request.data, partial=True)
+        serializer = ClientWriteSerializer(
+            client, data=request.data, partial=True, context=self.get_serializer_context()
+        )
         serializer.is_valid(raise_exception=True)
         changes, version = _changes(serializer)
         if "account_manager" in changes and not access.can_assign_account_manager(request.user):
@@ -143,7 +149,27 @@ class SiteSerializer(StaffOnlyFieldsMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SiteWriteSerializer(serializers.ModelSerializer):
+class ScopedChoicesMixin:
+    """Related ids a caller may name are only those they may use: another client's id
+    gets the same "does not exist" as a missing one, so ids cannot be probed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is None or not request.user.is_authenticated:  # generating the schema
+            return
+        user = request.user
+        if "client" in self.fields:
+            self.fields["client"].queryset = (
+                access.clients_manageable_by(user)
+                if user.is_provider_staff
+                else access.clients_visible_to(user)
+            )
+        if "sites" in self.fields:
+            self.fields["sites"].child_relation.queryset = access.sites_visible_to(user)
+
+
+class SiteWriteSerializer(ScopedChoicesMixin, serializers.ModelSerializer):
     version = VersionField(required=False)
 
     class Meta:
@@ -161,6 +187,7 @@ class SiteWriteSerializer(serializers.ModelSerializer):
         validators = []
 
 
+@extend_schema_view(list=extend_schema(parameters=[SEARCH]))
 class SiteViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, ApiViewSet
 ):
@@ -185,7 +212,7 @@ class SiteViewSet(
 
     @extend_schema(responses={201: SiteSerializer})
     def create(self, request):
-        serializer = SiteWriteSerializer(data=request.data)
+        serializer = SiteWriteSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         fields = {k: v for k, v in serializer.validated_data.items() if k != "version"}
         client = access.get_manageable_client_for(request.user, fields.pop("client").pk)
@@ -198,7 +225,9 @@ class SiteViewSet(
     @extend_schema(request=SiteWriteSerializer, responses={200: SiteSerializer})
     def partial_update(self, request, pk=None):
         site = access.get_manageable_site_for(request.user, pk)
-        serializer = SiteWriteSerializer(site, data=request.data, partial=True)
+        serializer = SiteWriteSerializer(
+            site, data=request.data, partial=True, context=self.get_serializer_context()
+        )
         serializer.is_valid(raise_exception=True)
         changes, version = _changes(serializer)
         if "client" in changes and changes.pop("client") != site.client:
@@ -244,7 +273,7 @@ class ClientUserSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ClientUserWriteSerializer(serializers.Serializer):
+class ClientUserWriteSerializer(ScopedChoicesMixin, serializers.Serializer):
     client = serializers.PrimaryKeyRelatedField(
         queryset=Client.objects.all(),
         required=False,
@@ -291,7 +320,9 @@ class ClientUserViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVie
 
     @extend_schema(request=ClientUserWriteSerializer, responses={201: ClientUserSerializer})
     def create(self, request):
-        serializer = ClientUserWriteSerializer(data=request.data)
+        serializer = ClientUserWriteSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         client = self._target_client(data.get("client"))
@@ -310,7 +341,9 @@ class ClientUserViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVie
     @extend_schema(request=ClientUserWriteSerializer, responses={200: ClientUserSerializer})
     def partial_update(self, request, pk=None):
         membership = self._manageable(pk)
-        serializer = ClientUserWriteSerializer(data=request.data, partial=True)
+        serializer = ClientUserWriteSerializer(
+            data=request.data, partial=True, context=self.get_serializer_context()
+        )
         serializer.is_valid(raise_exception=True)
         changes, version = _changes(serializer)
         sites = changes.pop("sites", None)

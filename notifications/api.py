@@ -1,6 +1,6 @@
 """A person's own notifications over the API: list, read one, read all."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -32,6 +32,11 @@ class ReadAllSerializer(serializers.Serializer):
     marked = serializers.IntegerField()
 
 
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[OpenApiParameter("unread", bool, description="Only the unread ones.")]
+    )
+)
 class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
     """Your in-app notifications, newest first; ``?unread=true`` for the unread ones."""
 

@@ -74,7 +74,10 @@ def test_an_account_manager_adds_a_site_to_their_client_only(cast):
     assert api.post("/api/v1/sites/", body).status_code == 201
     assert Site.objects.filter(name="Rocca", client=cast.client_a).exists()
     other = api.post("/api/v1/sites/", {**body, "client": cast.client_b.pk, "name": "Z"})
-    assert other.status_code == 404
+    # Another client's id reads as one that does not exist.
+    assert other.status_code == 400
+    assert "client" in other.json()["error"]["fields"]
+    assert not Site.objects.filter(name="Z").exists()
 
 
 def test_a_team_change_through_the_api_tells_the_client_like_the_page_does(cast):
@@ -122,7 +125,8 @@ def test_a_client_administrator_cannot_invite_into_another_client_or_give_its_si
     other_client = api.post(
         "/api/v1/client-users/", {**body, "client": cast.client_b.pk, "sites": [cast.site_a1.pk]}
     )
-    assert other_client.status_code == 403
+    assert other_client.status_code == 400
+    assert "client" in other_client.json()["error"]["fields"]
     other_site = api.post("/api/v1/client-users/", {**body, "sites": [cast.site_b1.pk]})
     assert other_site.status_code == 400
     assert not User.objects.filter(email="x@example.com").exists()
