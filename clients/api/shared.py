@@ -1,0 +1,38 @@
+"""What the clients app's API modules share."""
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework import serializers
+
+from clients import access
+
+SEARCH = OpenApiParameter("q", str, description="Search in names (and addresses, codes).")
+
+
+def changes_and_version(serializer) -> tuple[dict, int]:
+    """The fields a PATCH sends, and the version it was based on (required)."""
+    data = dict(serializer.validated_data)
+    version = data.pop("version", None)
+    if version is None:
+        raise serializers.ValidationError({"version": [_("Send the version you last read.")]})
+    return data, version
+
+
+class ScopedChoicesMixin:
+    """Related ids a caller may name are only those they may use: another client's id
+    gets the same "does not exist" as a missing one, so ids cannot be probed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is None or not request.user.is_authenticated:  # generating the schema
+            return
+        user = request.user
+        if "client" in self.fields:
+            self.fields["client"].queryset = (
+                access.clients_manageable_by(user)
+                if user.is_provider_staff
+                else access.clients_visible_to(user)
+            )
+        if "sites" in self.fields:
+            self.fields["sites"].child_relation.queryset = access.sites_visible_to(user)
