@@ -343,12 +343,10 @@ SPECTACULAR_SETTINGS = {
 }
 # The rate limit is counted in the cache: Redis when configured, otherwise
 # files under var/ that every web worker of this machine shares.
-if env_str("REDIS_URL"):
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env_str("REDIS_URL"),
-        }
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 elif TESTING:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -388,7 +386,6 @@ if not 0 <= DIGEST_HOUR <= 23:
     raise ImproperlyConfigured("DIGEST_HOUR must be an hour from 0 to 23.")
 
 # Background jobs: Huey on SQLite under var/ by default, Redis when configured.
-REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     HUEY = RedisHuey("clientdesk", url=REDIS_URL, immediate=TESTING)
 else:

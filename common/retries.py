@@ -15,8 +15,12 @@ from django.conf import settings
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 logger = logging.getLogger(__name__)
+# Reasons stored in English and shown in the reader's language.
+INTERRUPTED = gettext_noop("The sending job stopped before it finished; sending again.")
+SENT_AGAIN = gettext_noop("Sent again by an administrator.")
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 # A worker that died mid-send leaves its claim behind; after this long the
 # sweep hands the row to another worker.
@@ -66,11 +70,11 @@ def failed(model, row, reason: str, *, permanent: bool) -> str:
     return PENDING
 
 
-def due(model, interrupted_reason: str, now: datetime | None = None) -> list[int]:
+def due(model, now: datetime | None = None) -> list[int]:
     """The rows whose time has come, after handing back claims of dead workers."""
     now = now or timezone.now()
     model.objects.filter(status=SENDING, claimed_at__lt=now - STALE_CLAIM).update(
-        status=PENDING, next_attempt_at=now, last_error=interrupted_reason
+        status=PENDING, next_attempt_at=now, last_error=INTERRUPTED
     )
     return list(
         model.objects.filter(status=PENDING, next_attempt_at__lte=now)
@@ -79,14 +83,14 @@ def due(model, interrupted_reason: str, now: datetime | None = None) -> list[int
     )
 
 
-def send_again(model, pk: int, reason: str, *, from_statuses=(FAILED,)) -> bool:
+def send_again(model, pk: int, *, from_statuses=(FAILED,)) -> bool:
     """A person asks for another try: a fresh window of attempts, starting now."""
     return bool(
         model.objects.filter(pk=pk, status__in=from_statuses).update(
             status=PENDING,
             next_attempt_at=timezone.now(),
             window_started_at=None,
-            last_error=reason,
+            last_error=SENT_AGAIN,
         )
     )
 

@@ -7,6 +7,7 @@ from rest_framework.response import Response
 
 from api.views import ApiViewSet
 from notifications import access, queries, rendering, services
+from notifications.models import Notification
 
 
 class NotificationSerializer(serializers.ModelSerializer):
@@ -15,8 +16,6 @@ class NotificationSerializer(serializers.ModelSerializer):
     actor = serializers.CharField(source="actor.full_name", default=None, read_only=True)
 
     class Meta:
-        from notifications.models import Notification
-
         model = Notification
         fields = ["id", "event", "title", "params", "actor", "url", "created_at", "read_at"]
         read_only_fields = fields

@@ -25,8 +25,6 @@ logger = logging.getLogger(__name__)
 DEACTIVATED = gettext_noop("The recipient's account is deactivated.")
 DIGEST_EMPTY = gettext_noop("Nothing was left to put in the digest.")
 NOT_NEEDED = gettext_noop("No longer needed when its turn came.")
-INTERRUPTED = gettext_noop("The sending job stopped before it finished; sending again.")
-SENT_AGAIN = gettext_noop("Sent again by an administrator.")
 
 
 def administrators() -> list[User]:
@@ -98,7 +96,7 @@ def _failed(delivery: Delivery, reason: str, *, permanent: bool) -> str:
 def due_deliveries(now: datetime | None = None) -> list[int]:
     """The messages whose time has come, after handing back claims of dead workers."""
     # Uses index deliveries_due.
-    return retries.due(Delivery, INTERRUPTED, now)
+    return retries.due(Delivery, now)
 
 
 @transaction.atomic
@@ -107,7 +105,6 @@ def retry_delivery(delivery: Delivery, *, by: User) -> None:
     retries.send_again(
         Delivery,
         delivery.pk,
-        SENT_AGAIN,
         from_statuses=(Delivery.Status.FAILED, Delivery.Status.CANCELLED),
     )
     logger.info("%s sent %s again", by, delivery.key)

@@ -7,6 +7,7 @@ reader's page language for the list, the recipient's own for messages.
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.text import Truncator
 
@@ -78,7 +79,7 @@ def digest(delivery: Delivery, notifications: list[Notification]) -> tuple[str, 
             "recipient": delivery.recipient,
             "items": items,
             "site_url": settings.SITE_URL,
-            "settings_url": settings.SITE_URL + "/notifications/settings/",
+            "settings_url": settings.SITE_URL + reverse("notifications:settings"),
         }
         return (
             _line("notifications/mail/digest.subject.txt", context),

@@ -36,7 +36,6 @@ logger = logging.getLogger(__name__)
 PING = "ping"
 ROTATION_GRACE = timedelta(hours=24)
 TIMEOUT_SECONDS = 10
-INTERRUPTED = "The sending job stopped before it finished; sending again."
 
 
 def event_choices() -> list[tuple[str, str]]:
@@ -144,7 +143,7 @@ def ping(subscription: Subscription) -> None:
 
 
 def send_again(call: Call) -> None:
-    if retries.send_again(Call, call.pk, "Sent again by hand."):
+    if retries.send_again(Call, call.pk):
         from webhooks.tasks import enqueue_call
 
         transaction.on_commit(lambda: enqueue_call(call.pk))
@@ -216,4 +215,4 @@ def send_call(call_id: int) -> str | None:
 
 def due_calls() -> list[int]:
     # Uses index webhook_calls_due.
-    return retries.due(Call, INTERRUPTED)
+    return retries.due(Call)

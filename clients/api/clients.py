@@ -10,6 +10,7 @@ from api.fields import STAFF_ONLY_NOTES, PersonSerializer, StaffOnlyFieldsMixin,
 from api.views import ApiViewSet
 from clients import access, queries, services
 from clients.api.shared import SEARCH, changes_and_version
+from clients.forms import ClientForm
 from clients.models import Client
 
 CLIENT_FIELDS = [
@@ -46,19 +47,8 @@ class ClientWriteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Client
-        fields = [
-            "kind",
-            "name",
-            "registry_code",
-            "language",
-            "address",
-            "email",
-            "phone",
-            "phone_secondary",
-            "account_manager",
-            "internal_notes",
-            "version",
-        ]
+        # What the desk's client form edits, and nothing else.
+        fields = [*ClientForm.Meta.fields, "version"]
         # Uniqueness is the service's and the database's to decide.
         validators = []
 

@@ -9,6 +9,7 @@ from api.fields import STAFF_ONLY_NOTES, PersonSerializer, StaffOnlyFieldsMixin,
 from api.views import ApiViewSet
 from clients import access, services
 from clients.api.shared import SEARCH, ScopedChoicesMixin, changes_and_version
+from clients.forms import SiteForm
 from clients.models import Site
 
 SITE_FIELDS = [
@@ -40,16 +41,8 @@ class SiteWriteSerializer(ScopedChoicesMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Site
-        fields = [
-            "client",
-            "name",
-            "address",
-            "status",
-            "service_director",
-            "work_manager",
-            "internal_notes",
-            "version",
-        ]
+        # What the desk's site form edits, plus the client a new site belongs to.
+        fields = ["client", *SiteForm.Meta.fields, "version"]
         validators = []
 
 
