@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "deadlines",
     "api",
     "webhooks",
+    "quality",
 ]
 
 MIDDLEWARE = [
@@ -385,6 +386,11 @@ DIGEST_HOUR = env_int("DIGEST_HOUR", 7)
 if not 0 <= DIGEST_HOUR <= 23:
     raise ImproperlyConfigured("DIGEST_HOUR must be an hour from 0 to 23.")
 
+# Quality monitoring: photos larger than this are refused (phones take 3–8 MB).
+QUALITY_PHOTO_MAX_MB = env_int("QUALITY_PHOTO_MAX_MB", 15)
+if QUALITY_PHOTO_MAX_MB < 1:
+    raise ImproperlyConfigured("QUALITY_PHOTO_MAX_MB must be at least 1.")
+
 # Background jobs: Huey on SQLite under var/ by default, Redis when configured.
 if REDIS_URL:
     HUEY = RedisHuey("clientdesk", url=REDIS_URL, immediate=TESTING)
@@ -401,6 +407,9 @@ LOGGING = {
         "axes": {"level": "WARNING"},
         # The consumer prints through its own handler already.
         "huey": {"level": "INFO", "propagate": False},
+        # WeasyPrint reports every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }
 

@@ -11,7 +11,10 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
     if user.is_provider_staff:
-        items = [(_("Clients"), reverse("clients:client_list"))]
+        items = [
+            (_("Clients"), reverse("clients:client_list")),
+            (_("Quality"), reverse("quality:inspection_list")),
+        ]
         if can_manage_staff(user):
             items.append((_("Staff"), reverse("accounts:staff_list")))
             items.append((_("Outbox"), reverse("notifications:outbox")))

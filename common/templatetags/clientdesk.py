@@ -42,3 +42,12 @@ def page_url(context, page_number):
 def initials(user):
     parts = [p for p in (user.full_name or user.email).split() if p]
     return "".join(p[0] for p in parts[:2]).upper()
+
+
+@register.inclusion_tag("common/_site_tabs.html", takes_context=True)
+def site_tabs(context, site, face):
+    """The tabs of a site's page: its overview and what other apps show per site."""
+    from common.site_tabs import tabs_for
+
+    current = context["request"].resolver_match.view_name
+    return {"tabs": tabs_for(site.pk, face, current)}

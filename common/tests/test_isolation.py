@@ -11,6 +11,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from api import tokens
 from api.tests.helpers import token_client
 from notifications.models import Delivery, Notification
+from quality.models import CorrectiveAction
+from quality.services import inspections as quality_inspections
+from quality.tests import helpers as quality_helpers
 from webhooks import services as webhook_services
 from webhooks.models import Call
 
@@ -55,6 +58,26 @@ OBJECT_KWARGS = {
     "api:staff-user-detail": ("pk", "staff"),
     "api:notification-detail": ("pk", "notification"),
     "api:notification-read": ("pk", "notification"),
+    "quality:site": ("pk", "site"),
+    "quality:plan_edit": ("pk", "site"),
+    "quality:inspection_start": ("pk", "site"),
+    "quality:inspection_detail": ("pk", "inspection"),
+    "quality:inspection_fill": ("pk", "draft"),
+    "quality:inspection_remarks": ("pk", "draft"),
+    "quality:inspection_submit": ("pk", "draft"),
+    "quality:inspection_discard": ("pk", "draft"),
+    "quality:score_save": ("pk", "score"),
+    "quality:photo_add": ("pk", "score"),
+    "quality:photo_delete": ("pk", "photo"),
+    "quality:action_detail": ("pk", "action"),
+    "quality:action_solve": ("pk", "action"),
+    "quality:action_check": ("pk", "action"),
+    "portal_quality:site": ("pk", "site"),
+    "portal_quality:rate": ("pk", "site"),
+    "portal_quality:inspection_detail": ("pk", "inspection"),
+    "portal_quality:action_detail": ("pk", "action"),
+    "quality_files:photo": ("pk", "photo", {"size": "thumb"}),
+    "quality_files:report": ("pk", "inspection"),
 }
 
 
@@ -94,11 +117,30 @@ def _subscription_and_call(user):
     return subscription, call
 
 
+def _quality(site, inspector):
+    """A published inspection of ``site`` with a photo and an action, and a draft."""
+    quality_helpers.default_template()
+    draft = quality_inspections.start(site, by=inspector)
+    quality_helpers.fill(draft, [5, 4, 5, 2, "na"])
+    poor = draft.scores.get(score=2)
+    photo = quality_inspections.add_photo(poor, quality_helpers.photo_upload(), by=inspector)
+    inspection = quality_inspections.submit(draft, by=inspector)
+    draft = quality_inspections.start(site, by=inspector)
+    return {
+        "inspection": inspection,
+        "action": CorrectiveAction.objects.get(score=poor),
+        "photo": photo,
+        "draft": draft,
+        "score": draft.scores.first(),
+    }
+
+
 def records(cast, side):
     """The records of client A or client B, by kind."""
     if side == "a":
         notification, delivery = _notification_and_delivery(cast.admin_a.user, cast.site_a1)
         return {
+            **_quality(cast.site_a1, cast.staff.inspector),
             "notification": notification,
             "delivery": delivery,
             "token": tokens.create_token(cast.admin_a.user, name="A", scope="write")[0],
@@ -111,6 +153,7 @@ def records(cast, side):
         }
     notification, delivery = _notification_and_delivery(cast.admin_b.user, cast.site_b1)
     return {
+        **_quality(cast.site_b1, cast.staff.inspector),
         "notification": notification,
         "delivery": delivery,
         "token": tokens.create_token(cast.admin_b.user, name="B", scope="write")[0],
@@ -124,8 +167,8 @@ def records(cast, side):
 
 
 def url_for(name, cast, side):
-    argument, kind = OBJECT_KWARGS[name]
-    return reverse(name, kwargs={argument: records(cast, side)[kind].pk})
+    argument, kind, *extra = OBJECT_KWARGS[name]
+    return reverse(name, kwargs={argument: records(cast, side)[kind].pk, **dict(*extra)})
 
 
 # URLs that name no record: a client user may open them (or is refused), but
@@ -163,6 +206,9 @@ NO_OBJECT = {
     "api:notification-list",
     "api:notification-read-all",
     "api:webhook-list",
+    "quality:inspection_list",
+    "quality:schedule",
+    "quality:action_list",
 }
 # URLs whose arguments are not record ids, checked by their own tests.
 PUBLIC = {"accounts:password_reset_confirm", "accounts:invitation", "media"}

@@ -1,7 +1,10 @@
 """Each person chooses channels per event; a client administrator sets their people's defaults."""
 
+from types import SimpleNamespace
+
 from django.urls import reverse
 
+from notifications import registry
 from notifications.models import ClientDefault, Delivery, Notification, Preference
 from notifications.tests.helpers import tell
 
@@ -9,7 +12,15 @@ EVENT = "site.team_changed"
 
 
 def settings_data(**choices):
-    data = {f"{EVENT}--in_app": "on", f"{EVENT}--email": "now"}
+    """The posted settings form: every other event type as its built-in default."""
+    data = {}
+    for event_type in registry.configurable_for_clients() + registry.configurable_for(
+        SimpleNamespace(is_provider_staff=True, role="administrator")
+    ):
+        if event_type.defaults.in_app:
+            data[f"{event_type.key}--in_app"] = "on"
+        data[f"{event_type.key}--email"] = event_type.defaults.email
+    data.update({f"{EVENT}--in_app": "on", f"{EVENT}--email": "now"})
     data.update({f"{EVENT}--{k}": v for k, v in choices.items()})
     return {k: v for k, v in data.items() if v is not None}
 

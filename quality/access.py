@@ -1,0 +1,137 @@
+"""Who may see and do what in quality monitoring, built on clients.access.
+
+Client users see the published inspections, the corrective actions and the
+ratings of the sites they see; staff see those of the sites they see, drafts
+included. Inspecting, solving and checking each have their own rule here.
+"""
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from accounts.roles import Role
+from clients.access import sites_visible_to
+from clients.models import Site
+from quality.models import CorrectiveAction, Inspection, InspectionPlan, Photo, Rating
+
+# Roles that inspect any site they see; a service director inspects their own sites.
+INSPECTING_ROLES = frozenset({Role.ADMINISTRATOR, Role.QUALITY_INSPECTOR})
+
+
+def _usable(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def inspections_visible_to(user) -> QuerySet[Inspection]:
+    if not _usable(user):
+        return Inspection.objects.none()
+    inspections = Inspection.objects.filter(site__in=sites_visible_to(user))
+    if not user.is_provider_staff:
+        return inspections.filter(status=Inspection.Status.PUBLISHED)
+    return inspections
+
+
+def actions_visible_to(user) -> QuerySet[CorrectiveAction]:
+    if not _usable(user):
+        return CorrectiveAction.objects.none()
+    return CorrectiveAction.objects.filter(site__in=sites_visible_to(user))
+
+
+def ratings_visible_to(user) -> QuerySet[Rating]:
+    if not _usable(user):
+        return Rating.objects.none()
+    return Rating.objects.filter(site__in=sites_visible_to(user))
+
+
+def plans_visible_to(user) -> QuerySet[InspectionPlan]:
+    if not _usable(user) or not user.is_provider_staff:
+        return InspectionPlan.objects.none()
+    return InspectionPlan.objects.filter(site__in=sites_visible_to(user))
+
+
+def photos_visible_to(user) -> QuerySet[Photo]:
+    return Photo.objects.filter(
+        Q(score__inspection__in=inspections_visible_to(user))
+        | Q(action__in=actions_visible_to(user))
+    )
+
+
+def sites_inspectable_by(user) -> QuerySet[Site]:
+    """Inspectors and the administrator inspect every site; a service director their own."""
+    if not _usable(user) or not user.is_provider_staff:
+        return Site.objects.none()
+    if user.role in INSPECTING_ROLES:
+        return sites_visible_to(user)
+    if user.role == Role.SERVICE_DIRECTOR:
+        return sites_visible_to(user).filter(service_director=user)
+    return Site.objects.none()
+
+
+def can_inspect(user) -> bool:
+    return _usable(user) and (user.role in INSPECTING_ROLES or user.role == Role.SERVICE_DIRECTOR)
+
+
+def sites_plannable_by(user) -> QuerySet[Site]:
+    """Who sets a site's inspection plan: the administrator, the account manager,
+    the site's service director and the inspectors."""
+    if not _usable(user) or not user.is_provider_staff:
+        return Site.objects.none()
+    if user.role in INSPECTING_ROLES:
+        return sites_visible_to(user)
+    return sites_visible_to(user).filter(Q(client__account_manager=user) | Q(service_director=user))
+
+
+def sites_rateable_by(user) -> QuerySet[Site]:
+    """The client's own people rate the services at their sites."""
+    if not _usable(user) or not user.is_client_user:
+        return Site.objects.none()
+    return sites_visible_to(user).filter(status=Site.Status.ACTIVE)
+
+
+def can_fill(user, inspection: Inspection) -> bool:
+    """A draft is filled in by the person who started it."""
+    return inspection.is_draft and inspection.inspector_id == user.pk
+
+
+def can_solve(user, action: CorrectiveAction) -> bool:
+    """The responsible work manager solves; the site's current work manager or
+    service director, or the administrator, may do it in their place."""
+    if not _usable(user) or not action.is_open:
+        return False
+    site = action.site
+    return user.pk in {action.owner_id, site.work_manager_id, site.service_director_id} or (
+        user.role == Role.ADMINISTRATOR
+    )
+
+
+def can_check(user, action: CorrectiveAction) -> bool:
+    """The follow-up check: an inspector, the site's service director or the
+    administrator, and not the person who wrote the solution."""
+    if not _usable(user) or action.status != CorrectiveAction.Status.SOLVED:
+        return False
+    if user.pk == action.solved_by_id:
+        return False
+    return user.role in INSPECTING_ROLES or user.pk == action.site.service_director_id
+
+
+def get_inspection_for(user, pk) -> Inspection:
+    return get_object_or_404(
+        inspections_visible_to(user).select_related("site__client", "inspector"), pk=pk
+    )
+
+
+def get_action_for(user, pk) -> CorrectiveAction:
+    return get_object_or_404(
+        actions_visible_to(user).select_related(
+            "site__client",
+            "site__work_manager",
+            "site__service_director",
+            "owner",
+            "solved_by",
+            "checked_by",
+        ),
+        pk=pk,
+    )
+
+
+def get_photo_for(user, pk) -> Photo:
+    return get_object_or_404(photos_visible_to(user), pk=pk)

@@ -1,0 +1,196 @@
+"""The demo's quality monitoring: the Estonian "Kvaliteediseire raport" as a template,
+inspection plans for the stores and offices, and half a year of inspections.
+
+Run by ``manage.py seed_demo`` after the clients; running it again leaves
+existing inspections alone.
+"""
+
+import random
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from clients.models import Site
+from quality.models import (
+    ActionDeadline,
+    Area,
+    CorrectiveAction,
+    Element,
+    Inspection,
+    InspectionPlan,
+    Score,
+    Template,
+)
+from quality.models.actions import DEFAULT_HOURS
+from quality.services.index import quality_index
+
+# (English, Estonian, Russian, Chinese)
+GENERAL = ("General", "Üldine", "Общее", "总体", 2)
+FLOOR = ("Floor", "Põrand", "Пол", "地面", 2)
+SKIRTING = ("Skirting boards", "Põrandaliistud", "Плинтусы", "踢脚线", 1)
+HORIZONTAL = (
+    "Horizontal surfaces",
+    "Horisontaalpinnad",
+    "Горизонтальные поверхности",
+    "水平表面",
+    1,
+)
+GLASS = (
+    "Glass surfaces up to 180 cm",
+    "Klaaspinnad kuni 180 cm",
+    "Стеклянные поверхности до 180 см",
+    "180 厘米以下的玻璃表面",
+    1,
+)
+FIXTURES = ("Sanitary fixtures", "Sanitaartehnika", "Сантехника", "卫生洁具", 2)
+
+TEMPLATE = (
+    "Cleaning quality",
+    "Kvaliteediseire raport",
+    "Контроль качества уборки",
+    "清洁质量检查",
+)
+AREAS = [
+    (("Entrance", "Sissepääs", "Вход", "入口"), [GENERAL, FLOOR, SKIRTING, GLASS]),
+    (
+        ("Sales area", "Müügisaal", "Торговый зал", "销售区"),
+        [GENERAL, FLOOR, SKIRTING, HORIZONTAL, GLASS],
+    ),
+    (
+        ("Offices", "Kontoriruumid", "Офисные помещения", "办公室"),
+        [GENERAL, FLOOR, SKIRTING, HORIZONTAL],
+    ),
+    (
+        ("Auxiliary rooms", "Abiruumid", "Подсобные помещения", "辅助用房"),
+        [GENERAL, FLOOR, HORIZONTAL],
+    ),
+    (
+        ("Sanitary rooms", "Sanitaarruumid", "Санитарные помещения", "卫生间"),
+        [GENERAL, FLOOR, FIXTURES, HORIZONTAL],
+    ),
+]
+
+REMARKS = {
+    2: "Tolm riiulite all, prügi nurkades.",
+    3: "Mõned plekid, üldiselt korras.",
+}
+SOLUTION = "Koristaja juhendatud, ala puhastatud uuesti ja kontrollitud samal päeval."
+
+
+def _names(values):
+    en, et, ru, zh = values[:4]
+    return {"name": en, "name_et": et, "name_ru": ru, "name_zh_hans": zh}
+
+
+def template() -> Template:
+    tpl, created = Template.objects.update_or_create(
+        name=TEMPLATE[0], defaults={**_names(TEMPLATE), "is_default": True, "is_active": True}
+    )
+    if created or not tpl.areas.exists():
+        for a_pos, (area_names, elements) in enumerate(AREAS, start=1):
+            area = Area.objects.create(template=tpl, position=a_pos, **_names(area_names))
+            for e_pos, element in enumerate(elements, start=1):
+                Element.objects.create(
+                    area=area, position=e_pos, weight=element[4], **_names(element)
+                )
+    return tpl
+
+
+def _inspection(site, tpl, inspector, when, rng, poor=()):
+    inspection = Inspection.objects.create(
+        site=site,
+        template=tpl,
+        template_version=tpl.version,
+        template_names=tpl.names(),
+        inspector=inspector,
+        status=Inspection.Status.PUBLISHED,
+    )
+    scores, position = [], 0
+    for area in tpl.areas.all():
+        for element in area.elements.all():
+            position += 1
+            value = 2 if (area.position, element.position) in poor else rng.choice([3, 4, 4, 5, 5])
+            skip = area.name == "Offices" and element.name == "Skirting boards"
+            scores.append(
+                Score(
+                    inspection=inspection,
+                    position=position,
+                    area_names=area.names(),
+                    element_names=element.names(),
+                    weight=element.weight,
+                    score=None if skip else value,
+                    not_applicable=skip,
+                    remark=REMARKS.get(value, "") if not skip else "",
+                )
+            )
+    Score.objects.bulk_create(scores)
+    Inspection.objects.filter(pk=inspection.pk).update(
+        started_at=when - timedelta(hours=1),
+        published_at=when,
+        quality_index=quality_index(scores),
+    )
+    return inspection
+
+
+def _action(site, score, when, *, solved_by=None, checked_by=None):
+    status = CorrectiveAction.Status.OPEN
+    if checked_by:
+        status = CorrectiveAction.Status.VERIFIED
+    elif solved_by:
+        status = CorrectiveAction.Status.SOLVED
+    return CorrectiveAction.objects.create(
+        site=site,
+        score=score,
+        area_names=score.area_names,
+        element_names=score.element_names,
+        rated=score.score,
+        problem=score.remark,
+        owner=site.work_manager,
+        opened_at=when,
+        due_at=when + timedelta(hours=DEFAULT_HOURS[2]),
+        status=status,
+        solution=SOLUTION if solved_by else "",
+        solved_at=when + timedelta(hours=5) if solved_by else None,
+        solved_by=solved_by,
+        checked_at=when + timedelta(days=1) if checked_by else None,
+        checked_by=checked_by,
+    )
+
+
+@transaction.atomic
+def seed():
+    for score, hours in DEFAULT_HOURS.items():
+        ActionDeadline.objects.get_or_create(score=score, defaults={"hours": hours})
+    tpl = template()
+    inspector = User.objects.filter(email="liis.magi@clientdesk.example").first()
+    if inspector is None:
+        return
+    rng = random.Random(7)  # noqa: S311 (demo scores, not security)
+    now = timezone.now()
+    for site in Site.objects.select_related("work_manager").exclude(client__kind="person"):
+        InspectionPlan.objects.get_or_create(
+            site=site,
+            defaults={
+                "template": tpl,
+                "every": 4,
+                "unit": InspectionPlan.Unit.WEEKS,
+                "inspector": inspector,
+                "starts_on": timezone.localdate(now) - timedelta(days=180),
+            },
+        )
+        if site.inspections.exists() or site.work_manager is None:
+            continue
+        for months_ago in range(6, 0, -1):
+            when = now - timedelta(days=28 * months_ago + rng.randint(0, 3))
+            poor = {(2, 2)} if months_ago == 3 else set()
+            if months_ago == 1:
+                poor = {(5, 3)}
+            inspection = _inspection(site, tpl, inspector, when, rng, poor)
+            for score in inspection.scores.filter(score__lte=2):
+                director = site.service_director
+                if months_ago == 1:
+                    _action(site, score, now - timedelta(days=2), solved_by=site.work_manager)
+                else:
+                    _action(site, score, when, solved_by=site.work_manager, checked_by=director)

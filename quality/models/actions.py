@@ -1,0 +1,151 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from clients.models import Site
+from quality.models.names import pick
+
+# "If a service is scored 2 or lower, the work manager must find a solution at once."
+POOR = 2
+# Hours to solve, by score, when the administrators have set nothing else.
+DEFAULT_HOURS = {1: 4, 2: 24}
+
+
+class ActionDeadline(models.Model):
+    """How long the work manager has to solve a corrective action opened by a score."""
+
+    score = models.PositiveSmallIntegerField(
+        _("score"),
+        unique=True,
+        choices=[(n, str(n)) for n in range(1, POOR + 1)],
+    )
+    hours = models.PositiveIntegerField(
+        _("hours to solve"), validators=[MinValueValidator(1), MaxValueValidator(24 * 30)]
+    )
+
+    class Meta:
+        verbose_name = _("corrective action deadline")
+        verbose_name_plural = _("corrective action deadlines")
+        ordering = ["score"]
+
+    def __str__(self):
+        return f"{self.score}: {self.hours} h"
+
+
+class CorrectiveAction(models.Model):
+    """The provider's promise: a poor score is fixed by a deadline, visibly to the client."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        SOLVED = "solved", _("Solved, awaiting check")
+        VERIFIED = "verified", _("Verified")
+
+    site = models.ForeignKey(
+        Site, verbose_name=_("site"), on_delete=models.PROTECT, related_name="corrective_actions"
+    )
+    # Opened by an inspection's element or by a client's rating of an area.
+    score = models.OneToOneField(
+        "quality.Score",
+        verbose_name=_("inspection score"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrective_action",
+    )
+    area_rating = models.OneToOneField(
+        "quality.AreaRating",
+        verbose_name=_("client rating"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrective_action",
+    )
+    area_names = models.JSONField(_("work area"), default=dict)
+    element_names = models.JSONField(_("element"), default=dict, blank=True)
+    rated = models.PositiveSmallIntegerField(_("score"))
+    problem = models.TextField(_("problem"), blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="corrective_actions",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+    due_at = models.DateTimeField(_("deadline"))
+    escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
+    solution = models.TextField(_("solution"), blank=True)
+    solved_at = models.DateTimeField(_("solved"), null=True, blank=True)
+    solved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("solved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    checked_at = models.DateTimeField(_("checked"), null=True, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("checked by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    check_note = models.TextField(_("check note"), blank=True)
+    times_reopened = models.PositiveSmallIntegerField(_("times reopened"), default=0)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = _("corrective action")
+        verbose_name_plural = _("corrective actions")
+        ordering = ["due_at"]
+        indexes = [
+            models.Index(fields=["site", "status", "due_at"]),
+            models.Index(fields=["status", "due_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=False, area_rating__isnull=True)
+                | models.Q(score__isnull=True, area_rating__isnull=False),
+                name="quality_action_has_one_source",
+            )
+        ]
+
+    def __str__(self):
+        return self.subject
+
+    @property
+    def subject(self) -> str:
+        element = pick(self.element_names)
+        area = pick(self.area_names)
+        return f"{area} · {element}" if element else area
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and self.due_at < timezone.now()
+
+    @property
+    def from_client(self) -> bool:
+        return self.area_rating_id is not None
+
+    def get_staff_url(self):
+        return reverse("quality:action_detail", args=[self.pk])
+
+    def get_portal_url(self):
+        return reverse("portal_quality:action_detail", args=[self.pk])

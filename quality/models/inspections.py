@@ -1,0 +1,223 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from clients.models import STAFF_LIMIT, Site
+from quality.models.names import pick
+from quality.models.templates import Template
+
+SCORES = [(n, str(n)) for n in range(1, 6)]
+score_validators = [MinValueValidator(1), MaxValueValidator(5)]
+
+
+class InspectionPlan(models.Model):
+    """How often a site is inspected, with which template and by whom."""
+
+    class Unit(models.TextChoices):
+        DAYS = "days", _("days")
+        WEEKS = "weeks", _("weeks")
+
+    site = models.OneToOneField(
+        Site, verbose_name=_("site"), on_delete=models.CASCADE, related_name="inspection_plan"
+    )
+    template = models.ForeignKey(
+        Template,
+        verbose_name=_("template"),
+        on_delete=models.PROTECT,
+        limit_choices_to={"is_active": True},
+    )
+    every = models.PositiveSmallIntegerField(
+        _("every"), default=4, validators=[MinValueValidator(1), MaxValueValidator(365)]
+    )
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices, default=Unit.WEEKS)
+    inspector = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("inspector"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        limit_choices_to=STAFF_LIMIT,
+    )
+    starts_on = models.DateField(_("first inspection"))
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = _("inspection plan")
+        verbose_name_plural = _("inspection plans")
+
+    def __str__(self):
+        return str(self.site)
+
+    @property
+    def interval_days(self) -> int:
+        return self.every * (7 if self.unit == self.Unit.WEEKS else 1)
+
+
+class Inspection(models.Model):
+    """One visit by an inspector: a draft while filled in, published when submitted."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    site = models.ForeignKey(
+        Site, verbose_name=_("site"), on_delete=models.PROTECT, related_name="inspections"
+    )
+    template = models.ForeignKey(
+        Template, verbose_name=_("template"), on_delete=models.SET_NULL, null=True, blank=True
+    )
+    template_version = models.PositiveIntegerField(_("template version"))
+    template_names = models.JSONField(_("template"), default=dict)
+    inspector = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("inspector"),
+        on_delete=models.PROTECT,
+        related_name="inspections",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    quality_index = models.DecimalField(
+        _("quality index"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    remarks = models.TextField(_("remarks and suggestions"), blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        verbose_name = _("inspection")
+        verbose_name_plural = _("inspections")
+        ordering = ["-published_at", "-started_at"]
+        indexes = [
+            models.Index(fields=["site", "status", "-published_at"]),
+            models.Index(fields=["status", "-published_at"]),
+        ]
+
+    def __str__(self):
+        when = self.published_at or self.started_at
+        return f"{self.site} · {when:%Y-%m-%d}" if when else str(self.site)
+
+    @property
+    def template_label(self) -> str:
+        return pick(self.template_names)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    def get_staff_url(self):
+        if self.is_draft:
+            return reverse("quality:inspection_fill", args=[self.pk])
+        return reverse("quality:inspection_detail", args=[self.pk])
+
+    def get_portal_url(self):
+        return reverse("portal_quality:inspection_detail", args=[self.pk])
+
+
+class Score(models.Model):
+    """One element of an inspection, with the names and weight it had when inspected."""
+
+    inspection = models.ForeignKey(
+        Inspection, verbose_name=_("inspection"), on_delete=models.CASCADE, related_name="scores"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    area_names = models.JSONField(_("work area"), default=dict)
+    element_names = models.JSONField(_("element"), default=dict)
+    weight = models.PositiveSmallIntegerField(_("weight"))
+    score = models.PositiveSmallIntegerField(
+        _("score"), null=True, blank=True, choices=SCORES, validators=score_validators
+    )
+    not_applicable = models.BooleanField(_("not applicable"), default=False)
+    remark = models.TextField(_("remark"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        ordering = ["inspection", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["inspection", "position"], name="quality_score_position_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=True)
+                | models.Q(score__gte=1, score__lte=5, not_applicable=False),
+                name="quality_score_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.area_label} · {self.element_label}"
+
+    @property
+    def area_label(self) -> str:
+        return pick(self.area_names)
+
+    @property
+    def element_label(self) -> str:
+        return pick(self.element_names)
+
+    @property
+    def is_answered(self) -> bool:
+        return self.not_applicable or self.score is not None
+
+    @property
+    def is_poor(self) -> bool:
+        return self.score is not None and self.score <= 2
+
+
+def _photo_path(instance, filename):
+    return f"quality/{filename}"
+
+
+class Photo(models.Model):
+    """A re-encoded picture, without location data, with its thumbnail.
+
+    It belongs to an inspection's score or to a corrective action's solution.
+    """
+
+    score = models.ForeignKey(
+        Score, null=True, blank=True, on_delete=models.CASCADE, related_name="photos"
+    )
+    action = models.ForeignKey(
+        "quality.CorrectiveAction",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="photos",
+    )
+    image = models.ImageField(
+        _("photo"), upload_to=_photo_path, width_field="width", height_field="height"
+    )
+    thumbnail = models.ImageField(upload_to=_photo_path)
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+        ordering = ["uploaded_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=False, action__isnull=True)
+                | models.Q(score__isnull=True, action__isnull=False),
+                name="quality_photo_has_one_owner",
+            )
+        ]
+
+    def __str__(self):
+        return self.image.name

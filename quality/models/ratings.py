@@ -1,0 +1,66 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from clients.models import Site
+from quality.models.inspections import SCORES, score_validators
+from quality.models.names import pick
+
+
+class Rating(models.Model):
+    """A client user's own rating of a site's services, area by area."""
+
+    site = models.ForeignKey(
+        Site, verbose_name=_("site"), on_delete=models.PROTECT, related_name="ratings"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("rated by"),
+        on_delete=models.PROTECT,
+        related_name="quality_ratings",
+    )
+    created_at = models.DateTimeField(_("rated"), auto_now_add=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("client rating")
+        verbose_name_plural = _("client ratings")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["site", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.site} · {self.created_at:%Y-%m-%d}"
+
+    def get_staff_url(self):
+        return reverse("quality:site", args=[self.site_id])
+
+    def get_portal_url(self):
+        return reverse("portal_quality:site", args=[self.site_id])
+
+
+class AreaRating(models.Model):
+    rating = models.ForeignKey(
+        Rating, verbose_name=_("rating"), on_delete=models.CASCADE, related_name="areas"
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    area_names = models.JSONField(_("work area"), default=dict)
+    score = models.PositiveSmallIntegerField(
+        _("score"), choices=SCORES, validators=score_validators
+    )
+    remark = models.TextField(_("remark"), blank=True)
+
+    class Meta:
+        verbose_name = _("area rating")
+        verbose_name_plural = _("area ratings")
+        ordering = ["rating", "position"]
+
+    def __str__(self):
+        return f"{self.area_label}: {self.score}"
+
+    @property
+    def area_label(self) -> str:
+        return pick(self.area_names)

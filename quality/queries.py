@@ -1,0 +1,87 @@
+"""Read models for quality pages: each a fixed number of queries however much data."""
+
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from quality import access
+from quality.models import CorrectiveAction, Inspection, Photo, Rating, Score
+
+TREND_LENGTH = 12
+
+
+def inspections(user) -> QuerySet[Inspection]:
+    return access.inspections_visible_to(user).select_related("site__client", "inspector")
+
+
+def with_scores(queryset: QuerySet[Inspection]) -> QuerySet[Inspection]:
+    """Inspections with their scores, photos and opened actions, for a full report."""
+    return queryset.prefetch_related(
+        Prefetch(
+            "scores",
+            queryset=Score.objects.select_related("corrective_action").prefetch_related(
+                Prefetch("photos", queryset=Photo.objects.only("id", "score_id", "width", "height"))
+            ),
+        )
+    )
+
+
+def published_at_site(user, site) -> QuerySet[Inspection]:
+    return inspections(user).filter(site=site, status=Inspection.Status.PUBLISHED)
+
+
+def latest_inspection(user, site) -> Inspection | None:
+    return with_scores(published_at_site(user, site)).order_by("-published_at").first()
+
+
+def trend_of(user, site) -> list[Inspection]:
+    """The site's last published inspections, oldest first, for the chart."""
+    latest = (
+        access.inspections_visible_to(user)
+        .filter(site=site, status=Inspection.Status.PUBLISHED)
+        .only("id", "published_at", "quality_index")
+        .order_by("-published_at")[:TREND_LENGTH]
+    )
+    return list(reversed(latest))
+
+
+def areas_of(inspection: Inspection) -> list[tuple[str, list[Score]]]:
+    """The inspection's scores grouped by work area, in the template's order."""
+    groups: list[tuple[str, list[Score]]] = []
+    for score in inspection.scores.all():
+        if not groups or groups[-1][0] != score.area_label:
+            groups.append((score.area_label, []))
+        groups[-1][1].append(score)
+    return groups
+
+
+def actions(user) -> QuerySet[CorrectiveAction]:
+    """Overdue first, then open by deadline, then awaiting check, then closed."""
+    now = timezone.now()
+    Status = CorrectiveAction.Status
+    return (
+        access.actions_visible_to(user)
+        .select_related("site__client", "owner", "score__inspection")
+        .annotate(
+            rank=Case(
+                When(Q(status=Status.OPEN, due_at__lt=now), then=Value(0)),
+                When(status=Status.OPEN, then=Value(1)),
+                When(status=Status.SOLVED, then=Value(2)),
+                default=Value(3),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("rank", "due_at", "pk")
+    )
+
+
+def action_photos(action: CorrectiveAction) -> list[Photo]:
+    return list(action.photos.only("id", "action_id", "width", "height"))
+
+
+def ratings(user, site) -> QuerySet[Rating]:
+    return (
+        access.ratings_visible_to(user)
+        .filter(site=site)
+        .select_related("author")
+        .prefetch_related("areas")
+    )

@@ -1,0 +1,197 @@
+"""Corrective actions: a score of 2 or lower must be solved by a deadline, visibly.
+
+Opened by an inspection or a client's rating, solved by the site's work
+manager, then checked by an inspector or the service director, who verifies
+the solution or reopens the action with a new deadline. Past the deadline it
+escalates to the service director and the account manager.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from common.audit import set_author
+from common.concurrency import save_changes
+from common.errors import ServiceError
+from deadlines import services as deadlines
+from notifications.services import notify
+from quality.models import ActionDeadline, CorrectiveAction
+from quality.models.actions import DEFAULT_HOURS, POOR
+from quality.services import photos as photo_files
+
+DUE = "corrective_action.due"
+
+
+def hours_to_solve(score: int) -> int:
+    configured = ActionDeadline.objects.filter(score=score).values_list("hours", flat=True).first()
+    return configured or DEFAULT_HOURS.get(score, DEFAULT_HOURS[POOR])
+
+
+def _params(action: CorrectiveAction) -> dict:
+    return {
+        "site": action.site.name,
+        "area": action.area_names,
+        "element": action.element_names,
+        "score": action.rated,
+        "problem": action.problem,
+        "due_at": action.due_at.isoformat(),
+        "solution": action.solution,
+        "note": action.check_note,
+        "from_client": action.from_client,
+    }
+
+
+def _tell(event: str, action: CorrectiveAction, recipients, *, by, key: str | None = None):
+    notify(
+        event,
+        recipients=recipients,
+        target=action,
+        actor=by,
+        params=_params(action),
+        key=key or f"{event}:{action.pk}:{action.version}",
+    )
+
+
+def _client_people(site):
+    # The event's access check narrows these to the people who see the site.
+    return [m.user for m in site.client.memberships.select_related("user")]
+
+
+def open_action(
+    site,
+    *,
+    rated: int,
+    area_names: dict,
+    element_names: dict,
+    problem: str,
+    by,
+    score=None,
+    area_rating=None,
+) -> CorrectiveAction:
+    """Open the action for a poor score and tell the person who must solve it."""
+    now = timezone.now()
+    owner = site.work_manager or site.service_director
+    action = CorrectiveAction(
+        site=site,
+        score=score,
+        area_rating=area_rating,
+        area_names=area_names,
+        element_names=element_names,
+        rated=rated,
+        problem=problem,
+        owner=owner,
+        opened_at=now,
+        due_at=now + timedelta(hours=hours_to_solve(rated)),
+    )
+    set_author(action, by=by)
+    action.save()
+    deadlines.watch(action, DUE, action.due_at)
+    recipients = [owner] if owner else [site.service_director, site.client.account_manager]
+    _tell("corrective_action.assigned", action, recipients, by=by)
+    return action
+
+
+@transaction.atomic
+def solve(action, *, by, solution: str, expected_version: int, photos=()) -> CorrectiveAction:
+    """The work manager says what was done; the client reads it in the portal."""
+    solution = (solution or "").strip()
+    if not solution:
+        raise ServiceError(_("Describe what was done to solve it."), field="solution")
+    if not action.is_open:
+        raise ServiceError(_("This action is not open any more."))
+    prepared = [photo_files.prepare(upload) for upload in photos]
+    action = save_changes(
+        action,
+        {
+            "status": CorrectiveAction.Status.SOLVED,
+            "solution": solution,
+            "solved_at": timezone.now(),
+            "solved_by": by,
+        },
+        by=by,
+        expected_version=expected_version,
+    )
+    for image, thumbnail in prepared:
+        action.photos.create(image=image, thumbnail=thumbnail, uploaded_by=by)
+    deadlines.cancel(action, DUE)
+    site = action.site
+    checkers = [site.service_director]
+    if action.score_id:
+        checkers.append(action.score.inspection.inspector)
+    _tell("corrective_action.solved", action, [*checkers, *_client_people(site)], by=by)
+    return action
+
+
+@transaction.atomic
+def verify(action, *, by, note: str = "", expected_version: int) -> CorrectiveAction:
+    """The follow-up check found the problem solved: the action is closed."""
+    action = save_changes(
+        action,
+        {
+            "status": CorrectiveAction.Status.VERIFIED,
+            "checked_at": timezone.now(),
+            "checked_by": by,
+            "check_note": (note or "").strip(),
+        },
+        by=by,
+        expected_version=expected_version,
+    )
+    _tell(
+        "corrective_action.verified",
+        action,
+        [action.owner, action.solved_by, *_client_people(action.site)],
+        by=by,
+    )
+    return action
+
+
+@transaction.atomic
+def reopen(action, *, by, note: str, expected_version: int) -> CorrectiveAction:
+    """The follow-up check found the problem still there: back to the work manager."""
+    note = (note or "").strip()
+    if not note:
+        raise ServiceError(_("Say what is still wrong."), field="note")
+    now = timezone.now()
+    action = save_changes(
+        action,
+        {
+            "status": CorrectiveAction.Status.OPEN,
+            "checked_at": now,
+            "checked_by": by,
+            "check_note": note,
+            "due_at": now + timedelta(hours=hours_to_solve(action.rated)),
+            "escalated_at": None,
+            "times_reopened": action.times_reopened + 1,
+        },
+        by=by,
+        expected_version=expected_version,
+    )
+    deadlines.watch(action, DUE, action.due_at)
+    _tell("corrective_action.reopened", action, [action.owner, action.solved_by], by=by)
+    return action
+
+
+def check_permission(allowed: bool) -> None:
+    if not allowed:
+        raise ServiceError(_("You cannot do this with this corrective action."))
+
+
+def escalate(action: CorrectiveAction) -> None:
+    """Past the deadline and still open: the service director and account manager hear."""
+    # Locked, and saved without a new version: a solution being typed meanwhile stays valid.
+    action = CorrectiveAction.objects.select_for_update().get(pk=action.pk)
+    if not action.is_open:
+        return
+    action.escalated_at = timezone.now()
+    set_author(action, by=None)
+    action.save(update_fields=["escalated_at"])
+    site = action.site
+    _tell(
+        "corrective_action.overdue",
+        action,
+        [site.service_director, site.client.account_manager, action.owner],
+        by=None,
+        key=f"corrective_action.overdue:{action.pk}:{action.due_at.isoformat()}",
+    )

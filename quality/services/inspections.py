@@ -1,0 +1,201 @@
+"""Filling in and publishing an inspection, and the rule it sets off.
+
+A draft copies the template's areas, elements and weights, so later edits of
+the template leave it alone. Each answer is saved as the inspector goes.
+Submitting checks every element is answered, computes the quality index,
+publishes the inspection to the client's people and opens a corrective
+action for every element scored 2 or lower.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from common.audit import set_author
+from common.errors import ServiceError
+from notifications.services import notify
+from quality.models import Inspection, Photo, Score
+from quality.models.actions import POOR
+from quality.services import actions, photos
+from quality.services.index import quality_index
+from quality.services.plans import template_for
+
+MAX_PHOTOS = 10
+
+
+def _refuse_unless_draft(inspection: Inspection) -> None:
+    if not inspection.is_draft:
+        raise ServiceError(_("This inspection is published and can no longer be changed."))
+
+
+@transaction.atomic
+def start(site, *, by) -> Inspection:
+    """A draft inspection of ``site`` with the site's template, or the open draft by ``by``."""
+    existing = Inspection.objects.filter(
+        site=site, inspector=by, status=Inspection.Status.DRAFT
+    ).first()
+    if existing is not None:
+        return existing
+    template = template_for(site)
+    if template is None:
+        raise ServiceError(
+            _("No inspection template is set for this site, and there is no default template.")
+        )
+    inspection = Inspection(
+        site=site,
+        template=template,
+        template_version=template.version,
+        template_names=template.names(),
+        inspector=by,
+    )
+    set_author(inspection, by=by)
+    inspection.save()
+    position = 0
+    scores = []
+    for area in template.areas.prefetch_related("elements"):
+        for element in area.elements.all():
+            position += 1
+            scores.append(
+                Score(
+                    inspection=inspection,
+                    position=position,
+                    area_names=area.names(),
+                    element_names=element.names(),
+                    weight=element.weight,
+                )
+            )
+    if not scores:
+        raise ServiceError(_("The inspection template has no elements to score."))
+    Score.objects.bulk_create(scores)
+    return inspection
+
+
+@transaction.atomic
+def answer(score: Score, *, by, value: str, remark: str) -> Score:
+    """Save one element's answer: "1"–"5", "na" (not applicable) or "" (not yet)."""
+    score = Score.objects.select_for_update().select_related("inspection").get(pk=score.pk)
+    _refuse_unless_draft(score.inspection)
+    if value not in {"", "na", "1", "2", "3", "4", "5"}:
+        raise ServiceError(_("Choose a score from 1 to 5, or not applicable."), field="value")
+    score.not_applicable = value == "na"
+    score.score = int(value) if value.isdigit() else None
+    score.remark = (remark or "").strip()
+    set_author(score, by=by)
+    score.save()
+    return score
+
+
+@transaction.atomic
+def add_photo(score: Score, upload, *, by) -> Photo:
+    _refuse_unless_draft(score.inspection)
+    if score.photos.count() >= MAX_PHOTOS:
+        raise ServiceError(
+            _("An element can have at most %(count)s photos.") % {"count": MAX_PHOTOS}
+        )
+    image, thumbnail = photos.prepare(upload)
+    return Photo.objects.create(score=score, image=image, thumbnail=thumbnail, uploaded_by=by)
+
+
+@transaction.atomic
+def remove_photo(photo: Photo, *, by) -> None:
+    if photo.score_id is None:
+        raise ServiceError(_("This photo belongs to a solution and stays with it."))
+    _refuse_unless_draft(photo.score.inspection)
+    files = [photo.image, photo.thumbnail]
+    photo.delete()
+    # The files go only once the row is surely gone.
+    transaction.on_commit(lambda: [f.storage.delete(f.name) for f in files])
+
+
+@transaction.atomic
+def set_remarks(inspection: Inspection, *, by, remarks: str) -> Inspection:
+    inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+    _refuse_unless_draft(inspection)
+    inspection.remarks = (remarks or "").strip()
+    set_author(inspection, by=by)
+    inspection.save()
+    return inspection
+
+
+def problems(scores: list[Score]) -> list[tuple[Score, str]]:
+    """Why the inspection cannot be submitted yet: (element, reason) for each."""
+    found = []
+    for score in scores:
+        if not score.is_answered:
+            found.append((score, _("no score yet")))
+        elif score.is_poor and not score.remark:
+            found.append((score, _("scored %(score)s: say what is wrong") % {"score": score.score}))
+    return found
+
+
+@transaction.atomic
+def submit(inspection: Inspection, *, by) -> Inspection:
+    """Publish the inspection: the client sees it at once and every poor score gets an action."""
+    inspection = (
+        Inspection.objects.select_for_update().select_related("site__client").get(pk=inspection.pk)
+    )
+    _refuse_unless_draft(inspection)
+    scores = list(inspection.scores.all())
+    found = problems(scores)
+    if found:
+        raise ServiceError(
+            _("Answer every element before you submit. Still open: %(list)s.")
+            % {
+                "list": "; ".join(
+                    f"{score.area_label} · {score.element_label} ({reason})"
+                    for score, reason in found
+                )
+            }
+        )
+    inspection.status = Inspection.Status.PUBLISHED
+    inspection.published_at = timezone.now()
+    inspection.quality_index = quality_index(scores)
+    inspection.version += 1
+    set_author(inspection, by=by)
+    inspection.save()
+    opened = [
+        actions.open_action(
+            inspection.site,
+            rated=score.score,
+            area_names=score.area_names,
+            element_names=score.element_names,
+            problem=score.remark,
+            by=by,
+            score=score,
+        )
+        for score in scores
+        if score.score is not None and score.score <= POOR
+    ]
+    _tell_published(inspection, opened, by=by)
+    return inspection
+
+
+def _tell_published(inspection: Inspection, opened: list, *, by) -> None:
+    site = inspection.site
+    people = [m.user for m in site.client.memberships.select_related("user")]
+    staff = [site.service_director, site.work_manager, site.client.account_manager]
+    notify(
+        "inspection.published",
+        recipients=[*people, *staff],
+        target=inspection,
+        actor=by,
+        params={
+            "site": site.name,
+            "index": str(inspection.quality_index) if inspection.quality_index else "",
+            "inspector": inspection.inspector.full_name,
+            "published_at": inspection.published_at.isoformat(),
+            "actions": len(opened),
+        },
+        key=f"inspection.published:{inspection.pk}",
+    )
+
+
+@transaction.atomic
+def discard(inspection: Inspection, *, by) -> None:
+    """Throw away a draft nobody has seen."""
+    inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
+    _refuse_unless_draft(inspection)
+    for photo in Photo.objects.filter(score__inspection=inspection):
+        remove_photo(photo, by=by)
+    set_author(inspection, by=by)
+    inspection.delete()

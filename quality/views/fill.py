@@ -1,0 +1,187 @@
+"""Filling in an inspection on a phone: every answer and photo is saved as it is given."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from common.errors import ServiceError
+from common.views import run_action, staff_required
+from quality import access, queries
+from quality.models import Inspection, Photo, Score
+from quality.services import inspections as services
+
+
+def _draft_for(user, pk) -> Inspection:
+    inspection = access.get_inspection_for(user, pk)
+    if not access.can_fill(user, inspection):
+        raise PermissionDenied
+    return inspection
+
+
+def _score_for(user, pk) -> Score:
+    score = get_object_or_404(
+        Score.objects.filter(inspection__in=access.inspections_visible_to(user)).select_related(
+            "inspection"
+        ),
+        pk=pk,
+    )
+    if not access.can_fill(user, score.inspection):
+        raise PermissionDenied
+    return score
+
+
+def _progress(inspection) -> dict:
+    scores = list(inspection.scores.only("score", "not_applicable"))
+    return {"answered": sum(s.is_answered for s in scores), "total": len(scores)}
+
+
+@staff_required
+def fill(request, pk):
+    inspection = access.get_inspection_for(request.user, pk)
+    if not inspection.is_draft:
+        return redirect("quality:inspection_detail", inspection.pk)
+    if not access.can_fill(request.user, inspection):
+        raise PermissionDenied
+    inspection = (
+        queries.with_scores(Inspection.objects.filter(pk=inspection.pk))
+        .select_related("site__client")
+        .get()
+    )
+    areas = queries.areas_of(inspection)
+    scores = [score for _area, items in areas for score in items]
+    return render(
+        request,
+        "quality/staff/fill.html",
+        {
+            "inspection": inspection,
+            "areas": areas,
+            "progress": {
+                "answered": sum(s.is_answered for s in scores),
+                "total": len(scores),
+            },
+            "values": ["1", "2", "3", "4", "5"],
+            "missing": services.problems(scores),
+        },
+    )
+
+
+@require_POST
+@staff_required
+def score_save(request, pk):
+    score = _score_for(request.user, pk)
+    error = None
+    try:
+        score = services.answer(
+            score,
+            by=request.user,
+            value=request.POST.get("value", ""),
+            remark=request.POST.get("remark", ""),
+        )
+    except ServiceError as refused:
+        error = refused.message
+    if not request.htmx:
+        if error:
+            messages.error(request, error)
+        return redirect(f"{score.inspection.get_staff_url()}#score-{score.pk}")
+    return render(
+        request,
+        "quality/staff/fill.html#saved",
+        {
+            "score": score,
+            "error": error,
+            "progress": _progress(score.inspection),
+            "just_saved": True,
+        },
+    )
+
+
+@require_POST
+@staff_required
+def photo_add(request, pk):
+    score = _score_for(request.user, pk)
+    error = None
+    uploads = request.FILES.getlist("photo")
+    if not uploads:
+        error = _("Choose a photo first.")
+    for upload in uploads:
+        try:
+            services.add_photo(score, upload, by=request.user)
+        except ServiceError as refused:
+            error = refused.message
+            break
+    if not request.htmx:
+        if error:
+            messages.error(request, error)
+        return redirect(f"{score.inspection.get_staff_url()}#score-{score.pk}")
+    return render(
+        request,
+        "quality/staff/fill.html#photos",
+        {"score": score, "photos": score.photos.only("id"), "photo_error": error},
+    )
+
+
+@require_POST
+@staff_required
+def photo_delete(request, pk):
+    photo = get_object_or_404(
+        Photo.objects.filter(score__inspection__inspector=request.user).select_related(
+            "score__inspection"
+        ),
+        pk=pk,
+    )
+    score = photo.score
+    if not access.can_fill(request.user, score.inspection):
+        raise PermissionDenied
+    run_action(request, lambda: services.remove_photo(photo, by=request.user), _("Photo removed."))
+    if request.htmx:
+        return render(
+            request,
+            "quality/staff/fill.html#photos",
+            {"score": score, "photos": score.photos.only("id")},
+        )
+    return redirect(f"{score.inspection.get_staff_url()}#score-{score.pk}")
+
+
+@require_POST
+@staff_required
+def remarks(request, pk):
+    inspection = _draft_for(request.user, pk)
+    error = None
+    try:
+        services.set_remarks(inspection, by=request.user, remarks=request.POST.get("remarks", ""))
+    except ServiceError as refused:
+        error = refused.message
+    if not request.htmx:
+        return redirect(inspection.get_staff_url())
+    return render(
+        request, "quality/staff/fill.html#remarks_saved", {"error": error, "just_saved": True}
+    )
+
+
+@require_POST
+@staff_required
+def submit(request, pk):
+    inspection = _draft_for(request.user, pk)
+    if run_action(
+        request,
+        lambda: services.submit(inspection, by=request.user),
+        _("The inspection is published. The client sees it now."),
+    ):
+        return redirect("quality:inspection_detail", inspection.pk)
+    return redirect("quality:inspection_fill", inspection.pk)
+
+
+@require_POST
+@staff_required
+def discard(request, pk):
+    inspection = _draft_for(request.user, pk)
+    site_pk = inspection.site_id
+    if run_action(
+        request,
+        lambda: services.discard(inspection, by=request.user),
+        _("The draft is deleted."),
+    ):
+        return redirect("quality:site", site_pk)
+    return redirect("quality:inspection_fill", inspection.pk)

@@ -1,0 +1,81 @@
+"""Quality in the client portal: what the inspections found and how it was fixed."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from clients.access import get_site_for
+from common.views import client_user_required, save_form
+from quality import access, charts, queries
+from quality.forms import RatingForm
+from quality.models import Inspection
+from quality.services import ratings as rating_services
+
+SITE_ACTIONS = 20
+
+
+@client_user_required
+def site(request, pk):
+    site = get_site_for(request.user, pk)
+    latest = queries.latest_inspection(request.user, site)
+    return render(
+        request,
+        "quality/portal/site.html",
+        {
+            "site": site,
+            "inspection": latest,
+            "areas": queries.areas_of(latest) if latest else [],
+            "chart": charts.trend(queries.trend_of(request.user, site)),
+            "earlier": queries.published_at_site(request.user, site)
+            .exclude(pk=latest.pk if latest else None)
+            .order_by("-published_at")[:6],
+            "actions": queries.actions(request.user).filter(site=site)[:SITE_ACTIONS],
+            "can_rate": access.sites_rateable_by(request.user).filter(pk=site.pk).exists(),
+            "my_ratings": queries.ratings(request.user, site).filter(author=request.user)[:3],
+        },
+    )
+
+
+@client_user_required
+def inspection_detail(request, pk):
+    inspection = access.get_inspection_for(request.user, pk)
+    inspection = (
+        queries.with_scores(Inspection.objects.filter(pk=inspection.pk))
+        .select_related("site__client", "inspector")
+        .get()
+    )
+    return render(
+        request,
+        "quality/portal/inspection_detail.html",
+        {"inspection": inspection, "areas": queries.areas_of(inspection)},
+    )
+
+
+@client_user_required
+def action_detail(request, pk):
+    action = access.get_action_for(request.user, pk)
+    return render(
+        request,
+        "quality/portal/action_detail.html",
+        {"action": action, "photos": queries.action_photos(action)},
+    )
+
+
+@client_user_required
+def rate(request, pk):
+    site = get_site_for(request.user, pk)
+    if not access.sites_rateable_by(request.user).filter(pk=site.pk).exists():
+        raise PermissionDenied
+    areas = rating_services.areas_for(site)
+    form = RatingForm(request.POST or None, areas=areas)
+    rating = save_form(
+        form,
+        lambda: rating_services.rate(
+            site, by=request.user, scores=form.scores(), comment=form.cleaned_data["comment"]
+        ),
+        request,
+        _("Thank you. Your rating is saved and your service team is told."),
+    )
+    if rating:
+        return redirect("portal_quality:site", site.pk)
+    return render(request, "quality/portal/rate.html", {"site": site, "form": form})

@@ -1,0 +1,137 @@
+"""The staff desk's quality pages: inspections, the schedule and a site's quality."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from clients.access import get_site_for
+from common.audit import history_entries
+from common.pagination import paginate
+from common.views import render_with_results, run_action, save_form, staff_required
+from quality import access, charts, queries
+from quality.filters import InspectionFilter
+from quality.forms import PlanForm
+from quality.models import Inspection, InspectionPlan
+from quality.services import inspections as inspection_services
+from quality.services import plans
+
+SITE_INSPECTIONS = 10
+
+
+@staff_required
+def inspection_list(request):
+    filters = InspectionFilter(
+        request.GET or None, queryset=queries.inspections(request.user), request=request
+    )
+    results = filters.qs if filters.is_bound else filters.queryset
+    return render_with_results(
+        request,
+        "quality/staff/inspection_list.html",
+        {
+            "filters": filters,
+            "page": paginate(request, results.order_by("-published_at", "-started_at")),
+            "can_inspect": access.can_inspect(request.user),
+        },
+    )
+
+
+@staff_required
+def schedule(request):
+    show_all = request.GET.get("all") == "1"
+    return render(
+        request,
+        "quality/staff/schedule.html",
+        {
+            "rows": plans.schedule(request.user, only_due=not show_all),
+            "show_all": show_all,
+            "inspectable": set(
+                access.sites_inspectable_by(request.user).values_list("pk", flat=True)
+            ),
+            "due_soon_days": plans.DUE_SOON_DAYS,
+        },
+    )
+
+
+@staff_required
+def site(request, pk):
+    site = get_site_for(request.user, pk)
+    published = queries.published_at_site(request.user, site).order_by("-published_at")
+    plan = InspectionPlan.objects.filter(site=site).select_related("template", "inspector").first()
+    return render(
+        request,
+        "quality/staff/site.html",
+        {
+            "site": site,
+            "plan": plan,
+            "chart": charts.trend(queries.trend_of(request.user, site)),
+            "inspections": published[:SITE_INSPECTIONS],
+            "drafts": queries.inspections(request.user).filter(
+                site=site, status=Inspection.Status.DRAFT
+            ),
+            "actions": queries.actions(request.user).filter(site=site)[:20],
+            "ratings": queries.ratings(request.user, site)[:5],
+            "can_inspect": access.sites_inspectable_by(request.user).filter(pk=site.pk).exists(),
+            "can_plan": access.sites_plannable_by(request.user).filter(pk=site.pk).exists(),
+        },
+    )
+
+
+@staff_required
+def plan_edit(request, pk):
+    site = get_site_for(request.user, pk)
+    if not access.sites_plannable_by(request.user).filter(pk=site.pk).exists():
+        raise PermissionDenied
+    plan = InspectionPlan.objects.filter(site=site).first() or InspectionPlan(site=site)
+    form = PlanForm(request.POST or None, instance=plan)
+    saved = save_form(
+        form,
+        lambda: plans.save_plan(
+            site,
+            by=request.user,
+            values=form.values() if not plan.pk else form.changes(),
+            expected_version=form.cleaned_data["loaded_version"],
+        ),
+        request,
+        _("The inspection plan is saved."),
+    )
+    if saved:
+        return redirect("quality:site", site.pk)
+    return render(request, "quality/staff/plan_form.html", {"site": site, "form": form})
+
+
+@staff_required
+def inspection_detail(request, pk):
+    inspection = access.get_inspection_for(request.user, pk)
+    if inspection.is_draft:
+        return redirect("quality:inspection_fill", inspection.pk)
+    inspection = (
+        queries.with_scores(Inspection.objects.filter(pk=inspection.pk))
+        .select_related("site__client", "inspector")
+        .get()
+    )
+    return render(
+        request,
+        "quality/staff/inspection_detail.html",
+        {
+            "inspection": inspection,
+            "areas": queries.areas_of(inspection),
+            "history": history_entries(Inspection.history.filter(id=inspection.pk)),
+        },
+    )
+
+
+@require_POST
+@staff_required
+def inspection_start(request, pk):
+    site = get_site_for(request.user, pk)
+    if not access.sites_inspectable_by(request.user).filter(pk=site.pk).exists():
+        raise PermissionDenied
+    started = []
+    if run_action(
+        request,
+        lambda: started.append(inspection_services.start(site, by=request.user)),
+        _("The inspection is started. Answers are saved as you go."),
+    ):
+        return redirect("quality:inspection_fill", started[0].pk)
+    return redirect("quality:site", site.pk)
