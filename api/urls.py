@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from accounts.api import MeView, StaffUserViewSet
 from clients.api import ClientUserViewSet, ClientViewSet, SiteViewSet
 from notifications.api import NotificationViewSet
+from quality.api import CorrectiveActionViewSet, InspectionViewSet, RatingViewSet, TemplateViewSet
 from webhooks.api import SubscriptionViewSet
 
 app_name = "api"
@@ -19,6 +20,10 @@ router.register("client-users", ClientUserViewSet, basename="client-user")
 router.register("staff-users", StaffUserViewSet, basename="staff-user")
 router.register("notifications", NotificationViewSet, basename="notification")
 router.register("webhooks", SubscriptionViewSet, basename="webhook")
+router.register("inspections", InspectionViewSet, basename="inspection")
+router.register("corrective-actions", CorrectiveActionViewSet, basename="corrective-action")
+router.register("ratings", RatingViewSet, basename="rating")
+router.register("inspection-templates", TemplateViewSet, basename="inspection-template")
 
 
 # Swagger UI sets styles inline; its scripts stay same-origin files from the

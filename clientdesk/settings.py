@@ -340,6 +340,8 @@ SPECTACULAR_SETTINGS = {
         "LanguageEnum": "clientdesk.settings.LANGUAGES",
         "SiteStatusEnum": "clients.models.Site.Status",
         "CallStatusEnum": "webhooks.models.Call.Status",
+        "InspectionStatusEnum": "quality.models.Inspection.Status",
+        "CorrectiveActionStatusEnum": "quality.models.CorrectiveAction.Status",
     },
 }
 # The rate limit is counted in the cache: Redis when configured, otherwise

@@ -143,3 +143,63 @@ def test_client_reads_a_notification_and_the_bell_follows_on_a_phone(desk_page, 
     page.wait_for_url(f"{live_server.url}{cast.site_a1.get_portal_url()}")
     assert page.get_by_role("link", name="Notifications: 0 unread").is_visible()
     assert page.errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_inspector_fills_an_inspection_on_a_phone_and_the_client_sees_it(
+    page, live_server, cast, tmp_path
+):
+    """Scores are saved as they are tapped; a photo comes from the camera input."""
+    from quality.models import CorrectiveAction, Inspection, Photo
+    from quality.tests import helpers
+
+    helpers.default_template()
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("E-mail").fill(cast.staff.inspector.email)
+    page.get_by_label("Password").fill(cast.password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server.url}/desk/clients/")
+
+    page.goto(f"{live_server.url}/desk/quality/sites/{cast.site_a1.pk}/")
+    page.get_by_role("button", name="Start an inspection").click()
+    page.get_by_text("0 / 5").wait_for()
+
+    # Tap a score per element; each is saved at once (htmx), the counter follows.
+    elements = page.locator("[id^=score-]")
+    for n, value in enumerate(["5", "2", "4", "5", "N/A"]):
+        element = elements.nth(n)
+        element.get_by_text(value, exact=True).click()
+        element.get_by_text("Saved").or_(element.get_by_text("Add a remark")).wait_for()
+        if value == "2":
+            element.get_by_placeholder("Remark").fill("Sand at the door")
+            element.get_by_text("Saved ✓").wait_for()
+    page.get_by_text("5 / 5").wait_for()
+
+    photo = tmp_path / "door.jpg"
+    photo.write_bytes(helpers.photo_upload().read())
+    elements.nth(1).locator("input[type=file]").set_input_files(str(photo))
+    elements.nth(1).get_by_role("img", name="Photo").wait_for()
+    assert Photo.objects.count() == 1
+
+    page.get_by_role("button", name="Submit and publish").click()
+    page.get_by_text("The inspection is published.").wait_for()
+    inspection = Inspection.objects.get()
+    assert inspection.status == Inspection.Status.PUBLISHED
+    action = CorrectiveAction.objects.get()
+    assert action.problem == "Sand at the door"
+    assert errors == []
+
+    # The site contact opens the site's quality tab on their phone.
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("E-mail").fill(cast.contact_a.user.email)
+    page.get_by_label("Password").fill(cast.password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server.url}/portal/")
+    page.get_by_role("link", name="Mammu").click()
+    page.get_by_role("link", name="Quality").click()
+    assert page.get_by_text(f"{inspection.quality_index} %").first.is_visible()
+    assert page.get_by_text("Sand at the door").first.is_visible()
+    assert page.get_by_role("link", name="Entrance · Floor").is_visible()

@@ -13,6 +13,7 @@ from api.tests.helpers import token_client
 from notifications.models import Delivery, Notification
 from quality.models import CorrectiveAction
 from quality.services import inspections as quality_inspections
+from quality.services import ratings as quality_ratings
 from quality.tests import helpers as quality_helpers
 from webhooks import services as webhook_services
 from webhooks.models import Call
@@ -78,6 +79,15 @@ OBJECT_KWARGS = {
     "portal_quality:action_detail": ("pk", "action"),
     "quality_files:photo": ("pk", "photo", {"size": "thumb"}),
     "quality_files:report": ("pk", "inspection"),
+    "api:inspection-detail": ("pk", "inspection"),
+    "api:inspection-answers": ("pk", "draft"),
+    "api:inspection-photos": ("pk", "draft"),
+    "api:inspection-submit": ("pk", "draft"),
+    "api:corrective-action-detail": ("pk", "action"),
+    "api:corrective-action-solve": ("pk", "action"),
+    "api:corrective-action-verify": ("pk", "action"),
+    "api:corrective-action-reopen": ("pk", "action"),
+    "api:rating-detail": ("pk", "rating"),
 }
 
 
@@ -117,7 +127,7 @@ def _subscription_and_call(user):
     return subscription, call
 
 
-def _quality(site, inspector):
+def _quality(site, inspector, rater):
     """A published inspection of ``site`` with a photo and an action, and a draft."""
     quality_helpers.default_template()
     draft = quality_inspections.start(site, by=inspector)
@@ -126,7 +136,10 @@ def _quality(site, inspector):
     photo = quality_inspections.add_photo(poor, quality_helpers.photo_upload(), by=inspector)
     inspection = quality_inspections.submit(draft, by=inspector)
     draft = quality_inspections.start(site, by=inspector)
+    area = quality_helpers.default_template().areas.first()
+    rating = quality_ratings.rate(site, by=rater, scores={area.pk: (4, "")})
     return {
+        "rating": rating,
         "inspection": inspection,
         "action": CorrectiveAction.objects.get(score=poor),
         "photo": photo,
@@ -140,7 +153,7 @@ def records(cast, side):
     if side == "a":
         notification, delivery = _notification_and_delivery(cast.admin_a.user, cast.site_a1)
         return {
-            **_quality(cast.site_a1, cast.staff.inspector),
+            **_quality(cast.site_a1, cast.staff.inspector, cast.admin_a.user),
             "notification": notification,
             "delivery": delivery,
             "token": tokens.create_token(cast.admin_a.user, name="A", scope="write")[0],
@@ -153,7 +166,7 @@ def records(cast, side):
         }
     notification, delivery = _notification_and_delivery(cast.admin_b.user, cast.site_b1)
     return {
-        **_quality(cast.site_b1, cast.staff.inspector),
+        **_quality(cast.site_b1, cast.staff.inspector, cast.admin_b.user),
         "notification": notification,
         "delivery": delivery,
         "token": tokens.create_token(cast.admin_b.user, name="B", scope="write")[0],
@@ -209,9 +222,19 @@ NO_OBJECT = {
     "quality:inspection_list",
     "quality:schedule",
     "quality:action_list",
+    "api:inspection-list",
+    "api:corrective-action-list",
+    "api:rating-list",
+    "api:inspection-template-list",
 }
 # URLs whose arguments are not record ids, checked by their own tests.
-PUBLIC = {"accounts:password_reset_confirm", "accounts:invitation", "media"}
+# Inspection templates are the provider's forms, shared by every client.
+PUBLIC = {
+    "accounts:password_reset_confirm",
+    "accounts:invitation",
+    "media",
+    "api:inspection-template-detail",
+}
 
 
 def _walk(patterns, namespace=""):

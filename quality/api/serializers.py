@@ -1,0 +1,193 @@
+"""How inspections, actions and ratings read over the API."""
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from api.fields import PersonSerializer
+from quality.models import AreaRating, CorrectiveAction, Inspection, Photo, Rating, Score
+from quality.models.names import pick
+
+NAMES = serializers.DictField(
+    child=serializers.CharField(allow_blank=True),
+    read_only=True,
+    help_text="The name in each language (en, et, ru, zh-hans); empty means English.",
+)
+
+
+class PhotoSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    thumbnail_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Photo
+        fields = ["id", "url", "thumbnail_url", "width", "height"]
+        read_only_fields = fields
+
+    def get_url(self, photo) -> str:
+        return reverse("quality_files:photo", args=[photo.pk, "full"])
+
+    def get_thumbnail_url(self, photo) -> str:
+        return reverse("quality_files:photo", args=[photo.pk, "thumb"])
+
+
+class ScoreSerializer(serializers.ModelSerializer):
+    area = serializers.CharField(source="area_label", read_only=True)
+    element = serializers.CharField(source="element_label", read_only=True)
+    area_names = NAMES
+    element_names = NAMES
+    photos = PhotoSerializer(many=True, read_only=True)
+    corrective_action = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Score
+        fields = [
+            "id",
+            "position",
+            "area",
+            "element",
+            "area_names",
+            "element_names",
+            "weight",
+            "score",
+            "not_applicable",
+            "remark",
+            "photos",
+            "corrective_action",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_corrective_action(self, score):
+        action = getattr(score, "corrective_action", None)
+        return action.pk if action else None
+
+
+class InspectionSerializer(serializers.ModelSerializer):
+    site_name = serializers.CharField(source="site.name", read_only=True)
+    template = serializers.CharField(source="template_label", read_only=True)
+    inspector = PersonSerializer(read_only=True)
+    quality_index = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=1,
+        coerce_to_string=False,
+        read_only=True,
+        allow_null=True,
+        help_text="Weighted share of the top score, in per cent; null while a draft.",
+    )
+    report_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Inspection
+        fields = [
+            "id",
+            "site",
+            "site_name",
+            "template",
+            "template_version",
+            "status",
+            "inspector",
+            "started_at",
+            "published_at",
+            "quality_index",
+            "remarks",
+            "report_url",
+            "version",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_report_url(self, inspection):
+        if inspection.is_draft:
+            return None
+        return reverse("quality_files:report", args=[inspection.pk])
+
+
+class InspectionDetailSerializer(InspectionSerializer):
+    scores = ScoreSerializer(many=True, read_only=True)
+
+    class Meta(InspectionSerializer.Meta):
+        fields = [*InspectionSerializer.Meta.fields, "scores"]
+        read_only_fields = fields
+
+
+class CorrectiveActionSerializer(serializers.ModelSerializer):
+    site_name = serializers.CharField(source="site.name", read_only=True)
+    source = serializers.SerializerMethodField()
+    inspection = serializers.SerializerMethodField()
+    subject = serializers.CharField(read_only=True)
+    area_names = NAMES
+    element_names = NAMES
+    owner = PersonSerializer(read_only=True, allow_null=True)
+    solved_by = PersonSerializer(read_only=True, allow_null=True)
+    checked_by = PersonSerializer(read_only=True, allow_null=True)
+    is_overdue = serializers.BooleanField(read_only=True)
+    photos = PhotoSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = CorrectiveAction
+        fields = [
+            "id",
+            "site",
+            "site_name",
+            "source",
+            "inspection",
+            "subject",
+            "area_names",
+            "element_names",
+            "rated",
+            "problem",
+            "owner",
+            "status",
+            "opened_at",
+            "due_at",
+            "is_overdue",
+            "escalated_at",
+            "solution",
+            "solved_at",
+            "solved_by",
+            "checked_at",
+            "checked_by",
+            "check_note",
+            "times_reopened",
+            "photos",
+            "version",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ChoiceField(choices=["inspection", "client_rating"]))
+    def get_source(self, action):
+        return "client_rating" if action.from_client else "inspection"
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_inspection(self, action):
+        return action.score.inspection_id if action.score_id else None
+
+
+class AreaRatingSerializer(serializers.ModelSerializer):
+    area = serializers.SerializerMethodField()
+    area_names = NAMES
+    corrective_action = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AreaRating
+        fields = ["area", "area_names", "score", "remark", "corrective_action"]
+        read_only_fields = fields
+
+    def get_area(self, area_rating) -> str:
+        return pick(area_rating.area_names)
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_corrective_action(self, area_rating):
+        action = getattr(area_rating, "corrective_action", None)
+        return action.pk if action else None
+
+
+class RatingSerializer(serializers.ModelSerializer):
+    author = PersonSerializer(read_only=True)
+    areas = AreaRatingSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Rating
+        fields = ["id", "site", "author", "created_at", "comment", "areas"]
+        read_only_fields = fields

@@ -1,0 +1,46 @@
+"""Inspection templates over the API: the areas and elements, for forms and ratings."""
+
+from rest_framework import mixins, serializers
+
+from api.views import ApiViewSet
+from quality.models import Area, Element, Template
+
+NAME_FIELDS = ["name", "name_et", "name_ru", "name_zh_hans"]
+
+
+class ElementSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Element
+        fields = ["id", "position", *NAME_FIELDS, "weight"]
+        read_only_fields = fields
+
+
+class AreaSerializer(serializers.ModelSerializer):
+    elements = ElementSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Area
+        fields = ["id", "position", *NAME_FIELDS, "elements"]
+        read_only_fields = fields
+
+
+class TemplateSerializer(serializers.ModelSerializer):
+    areas = AreaSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Template
+        fields = ["id", *NAME_FIELDS, "is_default", "version", "areas"]
+        read_only_fields = fields
+
+
+class TemplateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
+    """The active inspection templates. They hold no client's data, so everyone reads them."""
+
+    serializer_class = TemplateSerializer
+
+    def get_queryset(self):
+        return (
+            Template.objects.filter(is_active=True)
+            .prefetch_related("areas__elements")
+            .order_by("name", "pk")
+        )
