@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 # The newest Python 3.12+ on this machine: python3.13, python3.12, pyenv's, python3.
 PYTHON ?= $(shell scripts/find-python)
 
-.PHONY: run test lint format messages check-messages api-fuzz setup setup-deps system-packages clean help
+.PHONY: run test lint format messages check-messages api-fuzz setup setup-deps fonts system-packages clean help
 
 help:
 	@echo "make run    set up and start Clientdesk on http://127.0.0.1:8000 (PORT overrides)"
@@ -35,7 +35,7 @@ $(STATIC_MANIFEST): $(STAMP) $(shell find static -type f 2>/dev/null)
 
 setup-deps: $(STAMP)
 
-setup: $(STAMP) $(STATIC_MANIFEST)
+setup: $(STAMP) $(STATIC_MANIFEST) fonts
 	$(MANAGE) compilemessages --ignore '.venv/*' -v0
 	$(MANAGE) migrate --no-input -v0
 
@@ -48,10 +48,14 @@ test: $(STAMP) system-packages
 	@echo "Database: $${DATABASE_URL:-SQLite (embedded)}"
 	CLIENTDESK_ENV=test $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-# Debian packages the tests need: Chromium for the browser test. Installed when
-# running as root with apt; otherwise the command to run is printed.
+# Debian packages, installed when running as root with apt; otherwise the
+# command to run is printed. The app needs a CJK font for Chinese PDF reports;
+# the tests also need Chromium (browser tests) and poppler (reading PDFs).
+fonts:
+	@scripts/system-packages fonts-wqy-microhei
+
 system-packages:
-	@scripts/system-packages chromium
+	@scripts/system-packages chromium fonts-wqy-microhei poppler-utils
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
