@@ -13,6 +13,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -75,7 +76,7 @@ def _display(f, value, users):
             return str(users.get(value, f"#{value}"))
         return f"#{value}"
     if isinstance(f, models.DateTimeField):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     return str(value)
 
 

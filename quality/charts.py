@@ -4,6 +4,7 @@ Inline SVG needs no script, so it passes the strict CSP and prints in PDFs.
 """
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 WIDTH, HEIGHT = 600, 200
 LEFT, RIGHT, TOP, BOTTOM = 36, 12, 12, 28
@@ -14,7 +15,7 @@ class Point:
     x: float
     y: float
     label: str
-    value: str
+    value: Decimal
 
 
 def trend(inspections) -> dict | None:
@@ -30,7 +31,7 @@ def trend(inspections) -> dict | None:
             x=round(LEFT + n * step, 1),
             y=round(TOP + span_y * (1 - float(row.quality_index) / 100), 1),
             label=f"{row.published_at:%d.%m}",
-            value=f"{row.quality_index}",
+            value=row.quality_index,
         )
         for n, row in enumerate(rows)
     ]

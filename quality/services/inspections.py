@@ -98,13 +98,18 @@ def add_photo(score: Score, upload, *, by) -> Photo:
 
 @transaction.atomic
 def remove_photo(photo: Photo, *, by) -> None:
-    if photo.score_id is None:
+    if photo.score is None:
         raise ServiceError(_("This photo belongs to a solution and stays with it."))
     _refuse_unless_draft(photo.score.inspection)
-    files = [photo.image, photo.thumbnail]
+    files = [(f.storage, f.name) for f in (photo.image, photo.thumbnail) if f.name]
     photo.delete()
+
+    def delete_files() -> None:
+        for storage, name in files:
+            storage.delete(name)
+
     # The files go only once the row is surely gone.
-    transaction.on_commit(lambda: [f.storage.delete(f.name) for f in files])
+    transaction.on_commit(delete_files)
 
 
 @transaction.atomic
@@ -174,16 +179,17 @@ def _tell_published(inspection: Inspection, opened: list, *, by) -> None:
     site = inspection.site
     people = [m.user for m in site.client.memberships.select_related("user")]
     staff = [site.service_director, site.work_manager, site.client.account_manager]
+    published_at = inspection.published_at or timezone.now()
     notify(
         "inspection.published",
-        recipients=[*people, *staff],
+        recipients=[person for person in [*people, *staff] if person is not None],
         target=inspection,
         actor=by,
         params={
             "site": site.name,
             "index": str(inspection.quality_index) if inspection.quality_index else "",
             "inspector": inspection.inspector.full_name,
-            "published_at": inspection.published_at.isoformat(),
+            "published_at": published_at.isoformat(),
             "actions": len(opened),
         },
         key=f"inspection.published:{inspection.pk}",

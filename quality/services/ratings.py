@@ -32,7 +32,9 @@ def rate(site, *, by, scores: dict[int, tuple[int | None, str]], comment: str = 
     unknown = set(scores) - set(areas)
     if unknown:
         raise ServiceError(_("Rate only the areas of this site."))
-    given = {pk: value for pk, value in scores.items() if value[0] is not None}
+    given: dict[int, tuple[int, str]] = {
+        pk: (score, remark) for pk, (score, remark) in scores.items() if score is not None
+    }
     if not given:
         raise ServiceError(_("Give at least one area a score from 1 to 5."))
     for area_pk, (score, remark) in given.items():

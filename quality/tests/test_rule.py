@@ -6,6 +6,7 @@ solves it with a photo, the client reads the solution, the inspector
 verifies it. Mail goes through a real SMTP server.
 """
 
+import re
 from datetime import timedelta
 
 import time_machine
@@ -235,3 +236,16 @@ def test_only_the_author_fills_a_draft(client, cast):
     score = draft.scores.first()
     response = client.post(reverse("quality:score_save", args=[score.pk]), {"value": "1"})
     assert response.status_code == 403
+
+
+def test_the_trend_chart_keeps_svg_numbers_in_a_comma_language(client, cast):
+    for values in [(5, 4, 5, 3, 5), (4, 4, 3, 5, "na")]:
+        helpers.published(cast.site_a1, cast.staff.inspector, values=values)
+    user = cast.admin_a.user
+    user.language = "et"
+    user.save()
+    client.force_login(user)
+    page = client.get(reverse("portal_quality:site", args=[cast.site_a1.pk]))
+    assert "<svg" in page.text
+    assert 'cx="36.0"' in page.text
+    assert not re.search(r'c[xy]="\d+,\d', page.text)
