@@ -6,8 +6,10 @@ Inline SVG needs no script, so it passes the strict CSP and prints in PDFs.
 from dataclasses import dataclass
 from decimal import Decimal
 
-WIDTH, HEIGHT = 600, 200
-LEFT, RIGHT, TOP, BOTTOM = 36, 12, 12, 28
+# A phone shows the chart about 350 px wide: a small canvas keeps its text legible.
+WIDTH, HEIGHT = 360, 170
+LEFT, RIGHT, TOP, BOTTOM = 30, 14, 12, 26
+MAX_LABELS = 5
 
 
 @dataclass
@@ -16,6 +18,7 @@ class Point:
     y: float
     label: str
     value: Decimal
+    show_label: bool = True
 
 
 def trend(inspections) -> dict | None:
@@ -26,12 +29,15 @@ def trend(inspections) -> dict | None:
     span_x = WIDTH - LEFT - RIGHT
     span_y = HEIGHT - TOP - BOTTOM
     step = span_x / (len(rows) - 1)
+    # Date labels on the first, the last and evenly between, never crowded.
+    every = max(1, -(-(len(rows) - 1) // (MAX_LABELS - 1)))
     points = [
         Point(
             x=round(LEFT + n * step, 1),
             y=round(TOP + span_y * (1 - float(row.quality_index) / 100), 1),
             label=f"{row.published_at:%d.%m}",
             value=row.quality_index,
+            show_label=n % every == 0 or n == len(rows) - 1,
         )
         for n, row in enumerate(rows)
     ]

@@ -72,11 +72,15 @@ AREAS = [
     ),
 ]
 
+# Remarks by score, and the work manager's solution, in the client's language.
 REMARKS = {
-    2: "Tolm riiulite all, prügi nurkades.",
-    3: "Mõned plekid, üldiselt korras.",
+    "et": {2: "Tolm riiulite all, prügi nurkades.", 3: "Mõned plekid, üldiselt korras."},
+    "ru": {2: "Пыль под стеллажами, мусор в углах.", 3: "Есть пятна, в целом порядок."},
 }
-SOLUTION = "Koristaja juhendatud, ala puhastatud uuesti ja kontrollitud samal päeval."
+SOLUTION = {
+    "et": "Koristaja juhendatud, ala puhastatud uuesti ja kontrollitud samal päeval.",
+    "ru": "Уборщик проинструктирован, участок повторно убран и проверен в тот же день.",
+}
 
 
 def _names(values):
@@ -96,6 +100,10 @@ def template() -> Template:
                     area=area, position=e_pos, weight=element[4], **_names(element)
                 )
     return tpl
+
+
+def _language(site) -> str:
+    return "ru" if site.client.language == "ru" else "et"
 
 
 def _inspection(site, tpl, inspector, when, rng, poor=()):
@@ -122,7 +130,7 @@ def _inspection(site, tpl, inspector, when, rng, poor=()):
                     weight=element.weight,
                     score=None if skip else value,
                     not_applicable=skip,
-                    remark=REMARKS.get(value, "") if not skip else "",
+                    remark="" if skip else REMARKS[_language(site)].get(value, ""),
                 )
             )
     Score.objects.bulk_create(scores)
@@ -151,7 +159,7 @@ def _action(site, score, when, *, solved_by=None, checked_by=None):
         opened_at=when,
         due_at=when + timedelta(hours=DEFAULT_HOURS[2]),
         status=status,
-        solution=SOLUTION if solved_by else "",
+        solution=SOLUTION[_language(site)] if solved_by else "",
         solved_at=when + timedelta(hours=5) if solved_by else None,
         solved_by=solved_by,
         checked_at=when + timedelta(days=1) if checked_by else None,
@@ -169,7 +177,8 @@ def seed():
         return
     rng = random.Random(7)  # noqa: S311 (demo scores, not security)
     now = timezone.now()
-    for site in Site.objects.select_related("work_manager").exclude(client__kind="person"):
+    sites = Site.objects.select_related("work_manager", "client").exclude(client__kind="person")
+    for site in sites:
         InspectionPlan.objects.get_or_create(
             site=site,
             defaults={

@@ -115,8 +115,7 @@ class Inspection(models.Model):
         return self.status == self.Status.DRAFT
 
     def get_staff_url(self):
-        if self.is_draft:
-            return reverse("quality:inspection_fill", args=[self.pk])
+        # The author of a draft is taken on to the form from there.
         return reverse("quality:inspection_detail", args=[self.pk])
 
     def get_portal_url(self):

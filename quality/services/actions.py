@@ -173,11 +173,6 @@ def reopen(action, *, by, note: str, expected_version: int) -> CorrectiveAction:
     return action
 
 
-def check_permission(allowed: bool) -> None:
-    if not allowed:
-        raise ServiceError(_("You cannot do this with this corrective action."))
-
-
 def escalate(action: CorrectiveAction) -> None:
     """Past the deadline and still open: the service director and account manager hear."""
     # Locked, and saved without a new version: a solution being typed meanwhile stays valid.

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from common.errors import ServiceError
 from common.views import run_action, staff_required
 from quality import access, queries
-from quality.models import Inspection, Photo, Score
+from quality.models import Inspection, Score
 from quality.services import inspections as services
 
 
@@ -125,14 +125,9 @@ def photo_add(request, pk):
 @require_POST
 @staff_required
 def photo_delete(request, pk):
-    photo = get_object_or_404(
-        Photo.objects.filter(score__inspection__inspector=request.user).select_related(
-            "score__inspection"
-        ),
-        pk=pk,
-    )
+    photo = access.get_photo_for(request.user, pk)
     score = photo.score
-    if not access.can_fill(request.user, score.inspection):
+    if score is None or not access.can_fill(request.user, score.inspection):
         raise PermissionDenied
     run_action(request, lambda: services.remove_photo(photo, by=request.user), _("Photo removed."))
     if request.htmx:

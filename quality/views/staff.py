@@ -103,7 +103,7 @@ def plan_edit(request, pk):
 @staff_required
 def inspection_detail(request, pk):
     inspection = access.get_inspection_for(request.user, pk)
-    if inspection.is_draft:
+    if access.can_fill(request.user, inspection):
         return redirect("quality:inspection_fill", inspection.pk)
     inspection = (
         queries.with_scores(Inspection.objects.filter(pk=inspection.pk))
