@@ -1,5 +1,6 @@
 """Corrective actions on the staff desk: the list, and solving and checking one."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -53,6 +54,10 @@ def action_detail(request, pk):
 @staff_required
 def action_solve(request, pk):
     action = access.get_action_for(request.user, pk)
+    if not action.is_open:
+        # Solved by someone else while this person was typing.
+        messages.error(request, _("This action is not open any more."))
+        return redirect(action.get_staff_url())
     if not access.can_solve(request.user, action):
         raise PermissionDenied
     form = SolveForm(request.POST, request.FILES)
@@ -77,6 +82,9 @@ def action_solve(request, pk):
 @staff_required
 def action_check(request, pk):
     action = access.get_action_for(request.user, pk)
+    if action.status != CorrectiveAction.Status.SOLVED:
+        messages.error(request, _("This action is not waiting for a check any more."))
+        return redirect(action.get_staff_url())
     if not access.can_check(request.user, action):
         raise PermissionDenied
     form = CheckForm(request.POST)

@@ -1,5 +1,6 @@
 """The staff desk's quality pages: inspections, the schedule and a site's quality."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -7,8 +8,9 @@ from django.views.decorators.http import require_POST
 
 from clients.access import get_site_for
 from common.audit import history_entries
+from common.errors import ServiceError
 from common.pagination import paginate
-from common.views import render_with_results, run_action, save_form, staff_required
+from common.views import render_with_results, save_form, staff_required
 from quality import access, charts, queries
 from quality.filters import InspectionFilter
 from quality.forms import PlanForm
@@ -127,11 +129,9 @@ def inspection_start(request, pk):
     site = get_site_for(request.user, pk)
     if not access.sites_inspectable_by(request.user).filter(pk=site.pk).exists():
         raise PermissionDenied
-    started = []
-    if run_action(
-        request,
-        lambda: started.append(inspection_services.start(site, by=request.user)),
-        _("The inspection is started. Answers are saved as you go."),
-    ):
-        return redirect("quality:inspection_fill", started[0].pk)
-    return redirect("quality:site", site.pk)
+    try:
+        inspection = inspection_services.start(site, by=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect("quality:site", site.pk)
+    return redirect("quality:inspection_fill", inspection.pk)

@@ -1,0 +1,178 @@
+"""The staff pages around inspections: lists and filters, the schedule, plans, mail, hooks."""
+
+from datetime import date, timedelta
+
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from quality.models import CorrectiveAction, Inspection, InspectionPlan
+from quality.services import actions, plans
+from quality.tests import helpers
+from webhooks import services as webhook_services
+from webhooks.models import Call
+
+
+def test_the_inspection_list_filters_by_site_and_index(client, cast):
+    good = helpers.published(cast.site_a1, cast.staff.inspector, values=(5, 5, 5, 5, 5))
+    poor = helpers.published(cast.site_a2, cast.staff.inspector, values=(3, 2, 3, 3, 3))
+    client.force_login(cast.staff.admin)
+    url = reverse("quality:inspection_list")
+    everything = client.get(url)
+    assert good.get_staff_url() in everything.text and poor.get_staff_url() in everything.text
+    below = client.get(url, {"index_below": "70"})
+    assert poor.get_staff_url() in below.text
+    assert good.get_staff_url() not in below.text
+    by_site = client.get(url, {"site": cast.site_a1.pk}, headers={"HX-Request": "true"})
+    assert good.get_staff_url() in by_site.text
+    assert poor.get_staff_url() not in by_site.text
+    assert "<html" not in by_site.text  # only the results, for htmx
+    bad = client.get(url, {"index_below": "lots"})
+    assert bad.status_code == 200
+    assert "Enter a number." in bad.text
+
+
+def test_the_schedule_puts_the_most_overdue_site_first(client, cast):
+    tpl = helpers.default_template()
+    today = timezone.localdate()
+    for site, starts in [
+        (cast.site_a1, today - timedelta(days=3)),
+        (cast.site_a2, today - timedelta(days=9)),
+    ]:
+        plans.save_plan(
+            site,
+            by=cast.staff.admin,
+            values={"template": tpl, "every": 1, "unit": "weeks", "starts_on": starts},
+        )
+    client.force_login(cast.staff.inspector)
+    page = client.get(reverse("quality:schedule")).text
+    assert page.index("Kadaka") < page.index("Mammu")
+    assert "9 days late" in page and "3 days late" in page
+
+    helpers.published(cast.site_a2, cast.staff.inspector, values=(5, 5, 5, 5, 5))
+    page = client.get(reverse("quality:schedule")).text
+    assert "Kadaka" in page  # due again in a week: within the week shown
+    assert "9 days late" not in page
+
+
+def test_a_plan_is_saved_with_its_history_and_bad_input_is_explained(client, cast):
+    tpl = helpers.default_template()
+    client.force_login(cast.staff.account_manager)
+    url = reverse("quality:plan_edit", args=[cast.site_a1.pk])
+    data = {
+        "template": tpl.pk,
+        "every": "0",
+        "unit": "weeks",
+        "starts_on": "2026-12-01",
+        "loaded_version": 1,
+    }
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "Ensure this value is greater than or equal to 1." in refused.text
+    assert not InspectionPlan.objects.exists()
+    saved = client.post(url, data | {"every": "2"})
+    assert saved.status_code == 302
+    plan = InspectionPlan.objects.get()
+    assert (plan.every, plan.unit, plan.starts_on) == (2, "weeks", date(2026, 12, 1))
+    changed = client.post(url, data | {"every": "3", "loaded_version": plan.version})
+    assert changed.status_code == 302
+    assert plan.history.count() == 2
+    client.force_login(cast.staff.technician)
+    assert client.get(url).status_code == 404
+
+
+def test_a_stale_solution_is_refused_and_the_typed_text_kept(client, cast):
+    inspection = helpers.published(cast.site_a1, cast.staff.inspector)
+    action = CorrectiveAction.objects.get(score__inspection=inspection)
+    loaded = action.version
+    # Meanwhile the director solved it and the inspector reopened it.
+    action = actions.solve(
+        action, by=cast.staff.service_director, solution="Fixed", expected_version=loaded
+    )
+    actions.reopen(
+        action, by=cast.staff.inspector, note="Not really", expected_version=action.version
+    )
+    client.force_login(cast.staff.work_manager)
+    response = client.post(
+        reverse("quality:action_solve", args=[action.pk]),
+        {"solution": "My own words", "loaded_version": loaded},
+    )
+    assert response.status_code == 400
+    assert "Someone else saved this record while you were editing it." in response.text
+    assert "My own words" in response.text
+    action.refresh_from_db()
+    assert action.solution == "Fixed"
+    assert action.is_open
+
+
+def test_an_action_solved_meanwhile_cannot_be_solved_again(client, cast):
+    inspection = helpers.published(cast.site_a1, cast.staff.inspector)
+    action = CorrectiveAction.objects.get(score__inspection=inspection)
+    actions.solve(action, by=cast.staff.service_director, solution="Fixed", expected_version=1)
+    client.force_login(cast.staff.work_manager)
+    response = client.post(
+        reverse("quality:action_solve", args=[action.pk]),
+        {"solution": "My own words", "loaded_version": 1},
+        follow=True,
+    )
+    assert "This action is not open any more." in response.text
+    action.refresh_from_db()
+    assert action.solution == "Fixed"
+
+
+def test_an_empty_solution_is_explained(client, cast):
+    inspection = helpers.published(cast.site_a1, cast.staff.inspector)
+    action = CorrectiveAction.objects.get(score__inspection=inspection)
+    client.force_login(cast.staff.work_manager)
+    response = client.post(
+        reverse("quality:action_solve", args=[action.pk]),
+        {"solution": "", "loaded_version": action.version},
+    )
+    assert response.status_code == 400
+    assert "This field is required." in response.text
+    action.refresh_from_db()
+    assert action.is_open
+
+
+def test_the_action_list_shows_overdue_first(client, cast):
+    first = helpers.published(cast.site_a1, cast.staff.inspector, values=(5, 2, 5, 5, 5))
+    with time_machine.travel(timezone.now() + timedelta(hours=30)):
+        helpers.published(cast.site_a2, cast.staff.inspector, values=(5, 5, 2, 5, 5))
+        client.force_login(cast.staff.work_manager)
+        page = client.get(reverse("quality:action_list")).text
+    overdue = CorrectiveAction.objects.get(score__inspection=first)
+    assert page.index(overdue.get_staff_url()) < page.index("Glass up to 180 cm")
+    assert "Overdue" in page
+
+
+def test_mail_about_an_action_is_in_the_work_managers_language(
+    client, cast, smtp_server, django_capture_on_commit_callbacks
+):
+    manager = cast.staff.work_manager
+    manager.language = "et"
+    manager.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        helpers.published(cast.site_a1, cast.staff.inspector)
+    subjects = {m["Subject"]: m for m in smtp_server.messages if m["To"] == manager.email}
+    [subject] = [s for s in subjects if s.startswith("Parandustegevus")]
+    assert "Sanitary rooms ET · General ET" in subject
+    mail = subjects[subject]
+    body = mail.get_body(("plain",)).get_content()
+    assert "Dust under the shelves" in body
+    assert "/notifications/" in body
+
+
+def test_a_client_administrators_webhook_hears_only_of_their_inspections(
+    cast, django_capture_on_commit_callbacks
+):
+    webhook_services.subscribe(
+        cast.admin_a.user, url="https://hooks.example/a", events=["inspection.published"]
+    )
+    helpers.published(cast.site_b1, cast.staff.inspector)
+    assert not Call.objects.exists()
+    inspection = helpers.published(cast.site_a1, cast.staff.inspector)
+    call = Call.objects.get()
+    assert call.event == "inspection.published"
+    assert call.payload["object"] == {"type": "inspection", "id": inspection.pk}
+    assert call.payload["data"]["site"] == "Mammu"
+    assert Inspection.objects.count() == 2
