@@ -60,6 +60,7 @@ def site(request, pk):
     site = get_site_for(request.user, pk)
     published = queries.published_at_site(request.user, site).order_by("-published_at")
     plan = InspectionPlan.objects.filter(site=site).select_related("template", "inspector").first()
+    drafts = queries.inspections(request.user).filter(site=site, status=Inspection.Status.DRAFT)
     return render(
         request,
         "quality/staff/site.html",
@@ -68,9 +69,8 @@ def site(request, pk):
             "plan": plan,
             "chart": charts.trend(queries.trend_of(request.user, site)),
             "inspections": published[:SITE_INSPECTIONS],
-            "drafts": queries.inspections(request.user).filter(
-                site=site, status=Inspection.Status.DRAFT
-            ),
+            "drafts": drafts,
+            "my_draft": any(d.inspector_id == request.user.pk for d in drafts),
             "actions": queries.actions(request.user).filter(site=site)[:20],
             "ratings": queries.ratings(request.user, site)[:5],
             "can_inspect": access.sites_inspectable_by(request.user).filter(pk=site.pk).exists(),
