@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from accounts.roles import Role
 from clients.access import sites_visible_to
 from clients.models import Site
-from quality.models import CorrectiveAction, Inspection, InspectionPlan, Photo, Rating
+from quality.models import CorrectiveAction, Inspection, InspectionPlan, Photo, Rating, Score
 
 # Roles that inspect any site they see; a service director inspects their own sites.
 INSPECTING_ROLES = frozenset({Role.ADMINISTRATOR, Role.QUALITY_INSPECTOR})
@@ -64,10 +64,6 @@ def sites_inspectable_by(user) -> QuerySet[Site]:
     if user.role == Role.SERVICE_DIRECTOR:
         return sites_visible_to(user).filter(service_director=user)
     return Site.objects.none()
-
-
-def can_inspect(user) -> bool:
-    return _usable(user) and (user.role in INSPECTING_ROLES or user.role == Role.SERVICE_DIRECTOR)
 
 
 def sites_plannable_by(user) -> QuerySet[Site]:
@@ -128,6 +124,15 @@ def get_action_for(user, pk) -> CorrectiveAction:
             "owner",
             "solved_by",
             "checked_by",
+        ),
+        pk=pk,
+    )
+
+
+def get_score_for(user, pk) -> Score:
+    return get_object_or_404(
+        Score.objects.filter(inspection__in=inspections_visible_to(user)).select_related(
+            "inspection"
         ),
         pk=pk,
     )

@@ -25,6 +25,7 @@ from quality.models import (
 )
 from quality.models.actions import DEFAULT_HOURS
 from quality.services.index import quality_index
+from quality.services.inspections import blank_scores
 
 # (English, Estonian, Russian, Chinese)
 GENERAL = ("General", "Üldine", "Общее", "总体", 2)
@@ -115,24 +116,14 @@ def _inspection(site, tpl, inspector, when, rng, poor=()):
         inspector=inspector,
         status=Inspection.Status.PUBLISHED,
     )
-    scores, position = [], 0
-    for area in tpl.areas.all():
-        for element in area.elements.all():
-            position += 1
-            value = 2 if (area.position, element.position) in poor else rng.choice([3, 4, 4, 5, 5])
-            skip = area.name == "Offices" and element.name == "Skirting boards"
-            scores.append(
-                Score(
-                    inspection=inspection,
-                    position=position,
-                    area_names=area.names(),
-                    element_names=element.names(),
-                    weight=element.weight,
-                    score=None if skip else value,
-                    not_applicable=skip,
-                    remark="" if skip else REMARKS[_language(site)].get(value, ""),
-                )
-            )
+    scores = blank_scores(inspection, tpl)
+    for score in scores:
+        names = (score.area_names["en"], score.element_names["en"])
+        value = 2 if names in poor else rng.choice([3, 4, 4, 5, 5])
+        skip = names == ("Offices", "Skirting boards")
+        score.score = None if skip else value
+        score.not_applicable = skip
+        score.remark = "" if skip else REMARKS[_language(site)].get(value, "")
     Score.objects.bulk_create(scores)
     Inspection.objects.filter(pk=inspection.pk).update(
         started_at=when - timedelta(hours=1),
@@ -193,9 +184,9 @@ def seed():
             continue
         for months_ago in range(6, 0, -1):
             when = now - timedelta(days=28 * months_ago + rng.randint(0, 3))
-            poor = {(2, 2)} if months_ago == 3 else set()
+            poor = {("Sales area", "Floor")} if months_ago == 3 else set()
             if months_ago == 1:
-                poor = {(5, 3)}
+                poor = {("Sanitary rooms", "Sanitary fixtures")}
             inspection = _inspection(site, tpl, inspector, when, rng, poor)
             for score in inspection.scores.filter(score__lte=2):
                 director = site.service_director

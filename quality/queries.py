@@ -1,6 +1,7 @@
 """Read models for quality pages: each a fixed number of queries however much data."""
 
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from quality import access
@@ -23,6 +24,11 @@ def with_scores(queryset: QuerySet[Inspection]) -> QuerySet[Inspection]:
             ),
         )
     )
+
+
+def full_inspection(user, pk) -> Inspection:
+    """One inspection ``user`` may see, with site, author, scores, photos and actions."""
+    return get_object_or_404(with_scores(inspections(user)), pk=pk)
 
 
 def published_at_site(user, site) -> QuerySet[Inspection]:

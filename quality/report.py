@@ -27,12 +27,7 @@ def _data_uri(image_field) -> str:
 
 
 def inspection_pdf(inspection: Inspection) -> bytes:
-    """The report in the active language."""
-    inspection = (
-        queries.with_scores(Inspection.objects.filter(pk=inspection.pk))
-        .select_related("site__client", "inspector")
-        .get()
-    )
+    """The report in the active language, of an inspection from ``queries.full_inspection``."""
     areas = queries.areas_of(inspection)
     photos = []
     for _area, scores in areas:

@@ -50,24 +50,28 @@ def start(site, *, by) -> Inspection:
     )
     set_author(inspection, by=by)
     inspection.save()
-    position = 0
-    scores = []
+    scores = blank_scores(inspection, template)
+    if not scores:
+        raise ServiceError(_("The inspection template has no elements to score."))
+    Score.objects.bulk_create(scores)
+    return inspection
+
+
+def blank_scores(inspection: Inspection, template) -> list[Score]:
+    """The template's elements as unsaved scores of ``inspection``, names and weights copied."""
+    scores: list[Score] = []
     for area in template.areas.prefetch_related("elements"):
         for element in area.elements.all():
-            position += 1
             scores.append(
                 Score(
                     inspection=inspection,
-                    position=position,
+                    position=len(scores) + 1,
                     area_names=area.names(),
                     element_names=element.names(),
                     weight=element.weight,
                 )
             )
-    if not scores:
-        raise ServiceError(_("The inspection template has no elements to score."))
-    Score.objects.bulk_create(scores)
-    return inspection
+    return scores
 
 
 @transaction.atomic

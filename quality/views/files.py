@@ -6,7 +6,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils import translation
 from django.utils.text import slugify
 
-from quality import access, report
+from quality import access, queries, report
 
 SIZES = {"full": "image", "thumb": "thumbnail"}
 
@@ -29,7 +29,7 @@ def photo(request, pk, size):
 
 @login_required
 def inspection_report(request, pk):
-    inspection = access.get_inspection_for(request.user, pk)
+    inspection = queries.full_inspection(request.user, pk)
     if inspection.is_draft:
         raise Http404
     languages = dict(settings.LANGUAGES)

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,34 +21,31 @@ def _draft_for(user, pk) -> Inspection:
 
 
 def _score_for(user, pk) -> Score:
-    score = get_object_or_404(
-        Score.objects.filter(inspection__in=access.inspections_visible_to(user)).select_related(
-            "inspection"
-        ),
-        pk=pk,
-    )
+    score = access.get_score_for(user, pk)
     if not access.can_fill(user, score.inspection):
         raise PermissionDenied
     return score
 
 
-def _progress(inspection) -> dict:
-    scores = list(inspection.scores.only("score", "not_applicable"))
+def _progress(scores) -> dict:
+    scores = list(scores)
     return {"answered": sum(s.is_answered for s in scores), "total": len(scores)}
+
+
+def _without_htmx(request, score, error):
+    """The same answer for a browser without JavaScript: back to the element on the form."""
+    if error:
+        messages.error(request, error)
+    return redirect(f"{score.inspection.get_staff_url()}#score-{score.pk}")
 
 
 @staff_required
 def fill(request, pk):
-    inspection = access.get_inspection_for(request.user, pk)
+    inspection = queries.full_inspection(request.user, pk)
     if not inspection.is_draft:
         return redirect("quality:inspection_detail", inspection.pk)
     if not access.can_fill(request.user, inspection):
         raise PermissionDenied
-    inspection = (
-        queries.with_scores(Inspection.objects.filter(pk=inspection.pk))
-        .select_related("site__client")
-        .get()
-    )
     areas = queries.areas_of(inspection)
     scores = [score for _area, items in areas for score in items]
     return render(
@@ -57,10 +54,7 @@ def fill(request, pk):
         {
             "inspection": inspection,
             "areas": areas,
-            "progress": {
-                "answered": sum(s.is_answered for s in scores),
-                "total": len(scores),
-            },
+            "progress": _progress(scores),
             "values": ["1", "2", "3", "4", "5"],
             "missing": services.problems(scores),
         },
@@ -82,16 +76,14 @@ def score_save(request, pk):
     except ServiceError as refused:
         error = refused.message
     if not request.htmx:
-        if error:
-            messages.error(request, error)
-        return redirect(f"{score.inspection.get_staff_url()}#score-{score.pk}")
+        return _without_htmx(request, score, error)
     return render(
         request,
         "quality/staff/fill.html#saved",
         {
             "score": score,
             "error": error,
-            "progress": _progress(score.inspection),
+            "progress": _progress(score.inspection.scores.only("score", "not_applicable")),
             "just_saved": True,
         },
     )
@@ -112,9 +104,7 @@ def photo_add(request, pk):
             error = refused.message
             break
     if not request.htmx:
-        if error:
-            messages.error(request, error)
-        return redirect(f"{score.inspection.get_staff_url()}#score-{score.pk}")
+        return _without_htmx(request, score, error)
     return render(
         request,
         "quality/staff/fill.html#photos",

@@ -8,7 +8,6 @@ from clients.access import get_site_for
 from common.views import client_user_required, save_form
 from quality import access, charts, queries
 from quality.forms import RatingForm
-from quality.models import Inspection
 from quality.services import ratings as rating_services
 
 SITE_ACTIONS = 20
@@ -38,12 +37,7 @@ def site(request, pk):
 
 @client_user_required
 def inspection_detail(request, pk):
-    inspection = access.get_inspection_for(request.user, pk)
-    inspection = (
-        queries.with_scores(Inspection.objects.filter(pk=inspection.pk))
-        .select_related("site__client", "inspector")
-        .get()
-    )
+    inspection = queries.full_inspection(request.user, pk)
     return render(
         request,
         "quality/portal/inspection_detail.html",

@@ -33,7 +33,6 @@ def inspection_list(request):
         {
             "filters": filters,
             "page": paginate(request, results.order_by("-published_at", "-started_at")),
-            "can_inspect": access.can_inspect(request.user),
         },
     )
 
@@ -104,14 +103,9 @@ def plan_edit(request, pk):
 
 @staff_required
 def inspection_detail(request, pk):
-    inspection = access.get_inspection_for(request.user, pk)
+    inspection = queries.full_inspection(request.user, pk)
     if access.can_fill(request.user, inspection):
         return redirect("quality:inspection_fill", inspection.pk)
-    inspection = (
-        queries.with_scores(Inspection.objects.filter(pk=inspection.pk))
-        .select_related("site__client", "inspector")
-        .get()
-    )
     return render(
         request,
         "quality/staff/inspection_detail.html",
