@@ -1,10 +1,36 @@
-"""Who may see and manage provider staff accounts."""
+"""Whose accounts work at all, and who may see and manage provider staff accounts."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
 from accounts.roles import STAFF_ROLES, Role
+
+# A client's people use Clientdesk only while the provider serves their
+# client: deactivating the client ends every login of its people at once,
+# and reactivating it gives them back (their own accounts stay as they were).
+# Lookups by name, so this lowest app does not import the clients app.
+_IN_USE = Q(is_active=True) & (Q(membership__isnull=True) | Q(membership__client__is_active=True))
+
+
+def accounts_in_use() -> QuerySet[User]:
+    """The accounts that may log in, call the API and receive messages.
+
+    An account is in use while it is active and, for a client's person, while
+    their client is active. Login, sessions, API tokens and every
+    notification channel ask this rule (``account_in_use`` for one user).
+    """
+    return User.objects.filter(_IN_USE)
+
+
+def account_in_use(user) -> bool:
+    """``accounts_in_use`` for one loaded user, without a query when the
+    membership and its client were loaded with it (``select_related``)."""
+    if user is None or not user.is_active:
+        return False
+    # A missing reverse one-to-one raises a subclass of AttributeError.
+    membership = getattr(user, "membership", None)
+    return membership is None or membership.client.is_active
 
 
 def can_manage_staff(user) -> bool:

@@ -27,4 +27,6 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
             },
         ),
     ]
-    readonly_fields = ["last_login", "date_joined", "invited_at", "invited_by"]
+    # Photos are changed on the staff pages only, where the image pipeline
+    # cleans them (common/images.py); the admin would store them as uploaded.
+    readonly_fields = ["photo", "last_login", "date_joined", "invited_at", "invited_by"]

@@ -9,11 +9,12 @@ from accounts.access import staff_manageable_by
 from accounts.models import User
 from api.views import ApiViewSet
 from clients.access import client_of
+from common import limits
 
 
 class ClientBriefSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    name = serializers.CharField()
+    name = serializers.CharField(max_length=limits.NAME)
 
 
 class MeSerializer(serializers.ModelSerializer):

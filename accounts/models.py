@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.roles import CLIENT_ROLES, STAFF_ROLES, Role
+from common import limits
+from common.fields import PhoneField
+from common.validators import single_line
 
 
 class UserManager(BaseUserManager["User"]):
@@ -33,24 +36,33 @@ class UserManager(BaseUserManager["User"]):
 
 
 def photo_path(instance, filename):
-    extension = filename.rsplit(".", 1)[-1].lower()[:5] if "." in filename else "jpg"
-    return f"photos/user-{instance.pk or 'new'}-{timezone.now():%Y%m%d%H%M%S}.{extension}"
+    # The image pipeline names files with a random hex (and "-thumb"): the
+    # address of a photo cannot be guessed from the person's id.
+    return f"photos/user-{instance.pk or 'new'}-{filename[-60:]}"
 
 
 class User(AbstractBaseUser, PermissionsMixin):
     """A person who logs in: provider staff or a client's user, told apart by role."""
 
     email = models.EmailField(_("e-mail"), unique=True)
-    full_name = models.CharField(_("full name"), max_length=150)
+    full_name = models.CharField(
+        _("full name"), max_length=limits.PERSON_NAME, validators=[single_line]
+    )
     role = models.CharField(_("role"), max_length=32, choices=Role.choices)
     title = models.CharField(
         _("role title"),
-        max_length=150,
+        max_length=limits.TITLE,
         blank=True,
+        validators=[single_line],
         help_text=_("Shown on the contact card, e.g. “Service director, Tallinn region”."),
     )
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = PhoneField(_("phone"), blank=True)
+    # Stored only as cleaned by common.images (accounts.services): a JPEG of at
+    # most 1024 px without metadata, and the thumbnail contact cards show.
     photo = models.ImageField(_("photo"), upload_to=photo_path, blank=True)
+    photo_thumbnail = models.ImageField(
+        _("photo thumbnail"), upload_to=photo_path, blank=True, editable=False
+    )
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
@@ -72,7 +84,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["password", "last_login", "version"])
+    history = HistoricalRecords(
+        excluded_fields=["password", "last_login", "version", "photo_thumbnail"]
+    )
 
     objects = UserManager()
 

@@ -32,5 +32,9 @@ STAFF_ROLES = frozenset(
 )
 CLIENT_ROLES = frozenset({Role.CLIENT_ADMIN, Role.SITE_CONTACT, Role.PRIVATE_CUSTOMER})
 
+# An invitation form starts at the least powerful role: more power is chosen, never defaulted.
+LEAST_POWERFUL_STAFF_ROLE = Role.TECHNICIAN
+LEAST_POWERFUL_CLIENT_ROLE = Role.SITE_CONTACT
+
 STAFF_ROLE_CHOICES = [(r.value, r.label) for r in Role if r in STAFF_ROLES]
 CLIENT_ROLE_CHOICES = [(r.value, r.label) for r in Role if r in CLIENT_ROLES]

@@ -10,9 +10,12 @@ from django.utils.translation import gettext as _
 from accounts.deadlines import INVITATION
 from accounts.models import User
 from accounts.roles import Role
+from api.tokens import revoke_tokens_of
+from common import images
 from common.audit import set_author
 from common.concurrency import save_changes
 from common.errors import ServiceError
+from common.validators import check_fields
 from deadlines import services as deadlines
 from notifications.services import notify
 
@@ -36,6 +39,7 @@ def invite_user(
     expires (see PASSWORD_RESET_TIMEOUT).
     """
     _check_email_free(email)
+    photos = _photo_changes({"photo": photo})
     user = User(
         email=email,
         full_name=full_name,
@@ -43,13 +47,14 @@ def invite_user(
         language=language,
         phone=phone,
         title=title,
-        photo=photo or "",
+        **photos,
         invited_at=timezone.now(),
         invited_by=by,
         # The administrator configures the system in Django's admin site.
         is_staff=role == Role.ADMINISTRATOR,
         is_superuser=role == Role.ADMINISTRATOR,
     )
+    check_fields(user, "full_name", "phone", "title")
     user.set_unusable_password()
     set_author(user, by=by)
     user.save()
@@ -101,8 +106,23 @@ def resend_invitation(user, *, by) -> None:
     _send_invitation(user, by=by)
 
 
+def _photo_changes(changes: dict) -> dict:
+    """A new photo is kept only as the image pipeline cleaned it, with its thumbnail.
+
+    Clearing the photo clears both; the files they replace are deleted when
+    the change commits (common.concurrency.save_changes).
+    """
+    if "photo" not in changes:
+        return changes
+    if not changes["photo"]:
+        return {**changes, "photo": "", "photo_thumbnail": ""}
+    cleaned = images.clean_image(changes["photo"], images.PORTRAIT, field="photo")
+    return {**changes, "photo": cleaned, "photo_thumbnail": cleaned.thumbnail}
+
+
 def update_user(user, changes: dict, *, by, expected_version: int) -> User:
-    """Change a user's name, contacts, role or language; refused if changed meanwhile."""
+    """Change a user's name, contacts, photo, role or language; refused if changed meanwhile."""
+    changes = _photo_changes(changes)
     if "email" in changes:
         _check_email_free(changes["email"], exclude_pk=user.pk)
     if "role" in changes and changes["role"] != user.role and by.pk == user.pk:
@@ -115,12 +135,19 @@ def update_user(user, changes: dict, *, by, expected_version: int) -> User:
 
 @transaction.atomic
 def set_active(user, active: bool, *, by) -> None:
-    """Deactivate (nobody can log in, history stays) or reactivate an account."""
+    """Deactivate (nobody can log in, history stays) or reactivate an account.
+
+    Deactivating revokes the person's API tokens for good: reactivating the
+    account later does not bring them back. Open sessions end at their next
+    request (see ``accounts.backends``).
+    """
     if user == by and not active:
         raise ServiceError(_("You cannot deactivate your own account."))
     user.is_active = active
     set_author(user, by=by)
     user.save(update_fields=["is_active"])
+    if not active:
+        revoke_tokens_of([user])
 
 
 def set_language(user, language: str) -> None:

@@ -1,4 +1,5 @@
-from django.utils.translation import gettext_lazy as _
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
@@ -16,7 +17,14 @@ class TokenAuthentication(authentication.BaseAuthentication):
             return None
         if len(header) != 2:
             raise exceptions.AuthenticationFailed(_("Send the token as “Bearer <token>”."))
-        token = tokens.authenticate(header[1])
+        try:
+            token = tokens.authenticate(header[1])
+        except tokens.Expired as expired:
+            raise exceptions.AuthenticationFailed(
+                _("This token expired on %(date)s. Create a new one on your profile page.")
+                % {"date": formats.date_format(timezone.localtime(expired.token.expires_at))},
+                code="token_expired",
+            ) from None
         if token is None:
             raise exceptions.AuthenticationFailed(_("This token is unknown or revoked."))
         return token.user, token

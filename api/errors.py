@@ -7,19 +7,34 @@
 Messages are in the language of the request's Accept-Language header.
 """
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.conf import settings
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
+from api.parsers import RequestTooLarge
+from common import views as pages
 from common.errors import ServiceError, StaleEdit
+
+API_PREFIX = "/api/"
 
 
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
     default_code = "conflict"
+
+
+def not_found_message() -> str:
+    return _("Not found, or not visible to you.")
 
 
 class Replay(Exception):
@@ -57,8 +72,12 @@ def handle(exc, context):
         if exc.field:
             body["fields"] = {exc.field: [exc.message]}
         return Response({"error": body}, status=status.HTTP_400_BAD_REQUEST)
-    if isinstance(exc, Http404):
-        exc = exceptions.NotFound(_("Not found, or not visible to you."))
+    if isinstance(exc, RequestDataTooBig):
+        exc = RequestTooLarge(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+    elif isinstance(exc, TooManyFieldsSent | TooManyFilesSent):
+        exc = exceptions.ParseError(_("The request has too many fields or files."))
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound(not_found_message())
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
     response = exception_handler(exc, context)
@@ -79,3 +98,48 @@ def handle(exc, context):
         error = {"code": codes if isinstance(codes, str) else "error", "message": str(detail)}
     response.data = {"error": error}
     return response
+
+
+# Django's own error views, for what happens outside the API's views: a URL
+# that does not resolve (/api/v1/sites/abc/), a body refused by Django itself,
+# a server error. Under /api/ they answer in the shape above; elsewhere the
+# site's pages.
+
+
+def _is_api(request) -> bool:
+    return request.path_info.startswith(API_PREFIX)
+
+
+def _json(code: str, message: str, status_code: int) -> JsonResponse:
+    return JsonResponse({"error": {"code": code, "message": str(message)}}, status=status_code)
+
+
+def bad_request(request, exception=None):
+    if not _is_api(request):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, RequestDataTooBig):
+        error = RequestTooLarge(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
+        return _json(error.default_code, error.detail, error.status_code)
+    # Django has logged the suspicious request on the django.security logger.
+    return _json("parse_error", _("The request is not valid."), status.HTTP_400_BAD_REQUEST)
+
+
+def permission_denied(request, exception=None):
+    if not _is_api(request):
+        return pages.error_403(request, exception)
+    detail = exceptions.PermissionDenied.default_detail
+    return _json("permission_denied", detail, status.HTTP_403_FORBIDDEN)
+
+
+def page_not_found(request, exception=None):
+    if not _is_api(request):
+        return pages.error_404(request, exception)
+    return _json("not_found", not_found_message(), status.HTTP_404_NOT_FOUND)
+
+
+def server_error(request):
+    # Django has logged the traceback already; the caller gets no trace of it.
+    if not _is_api(request):
+        return pages.error_500(request)
+    message = _("Something went wrong on our side. It has been logged; please try again later.")
+    return _json("server_error", message, status.HTTP_500_INTERNAL_SERVER_ERROR)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from accounts.models import User
+from common import limits
 
 
 class PersonSerializer(serializers.ModelSerializer):
@@ -34,7 +35,10 @@ class StaffOnlyFieldsMixin:
 
 
 STAFF_ONLY_NOTES = serializers.CharField(
-    read_only=True, allow_null=True, help_text="Provider staff only; null for client users."
+    read_only=True,
+    allow_null=True,
+    max_length=limits.NOTE,
+    help_text="Provider staff only; null for client users.",
 )
 
 

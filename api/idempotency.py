@@ -9,8 +9,9 @@ first is still running. A server error frees the key, so the retry can run.
 
 import hashlib
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,9 +19,9 @@ from rest_framework.response import Response
 
 from api.errors import Conflict, Replay
 from api.models import IdempotencyRecord
+from common.retention import delete_in_batches
 
 HEADER = "Idempotency-Key"
-KEEP_FOR = timedelta(hours=24)
 
 
 def _fingerprint(request) -> str:
@@ -68,7 +69,13 @@ def remember(record: IdempotencyRecord | None, response) -> None:
     )
 
 
-def forget_old(now=None) -> int:
-    now = now or timezone.now()
-    deleted, _details = IdempotencyRecord.objects.filter(created_at__lt=now - KEEP_FOR).delete()
-    return deleted
+def forget_old(now: datetime | None = None) -> int:
+    """Delete answers kept longer than IDEMPOTENCY_RETENTION_HOURS; return how many.
+
+    A retry after that runs as a new request. A key still without an answer
+    that old belongs to a request that died, not to one still running.
+    """
+    hours = settings.IDEMPOTENCY_RETENTION_HOURS
+    cutoff = (now or timezone.now()) - timedelta(hours=hours)
+    # Uses the index on created_at.
+    return delete_in_batches(IdempotencyRecord.objects.filter(created_at__lt=cutoff))

@@ -2,7 +2,10 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from common.validators import single_line
 
 
 class ApiToken(models.Model):
@@ -19,13 +22,15 @@ class ApiToken(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
     )
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[single_line])
     prefix = models.CharField(max_length=16, unique=True)
     digest = models.CharField(max_length=64)
     scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    # Every token ends: a forgotten integration's secret does not work forever.
+    expires_at = models.DateTimeField(_("expires"))
 
     class Meta:
         verbose_name = _("API token")
@@ -38,6 +43,10 @@ class ApiToken(models.Model):
     @property
     def can_write(self) -> bool:
         return self.scope == self.Scope.WRITE
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
 
 
 class IdempotencyRecord(models.Model):

@@ -22,6 +22,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler403 = "common.views.error_403"
-handler404 = "common.views.error_404"
-handler500 = "common.views.error_500"
+# Under /api/ these answer in the API's JSON error shape; elsewhere they
+# render common.views' pages.
+handler400 = "api.errors.bad_request"
+handler403 = "api.errors.permission_denied"
+handler404 = "api.errors.page_not_found"
+handler500 = "api.errors.server_error"

@@ -9,6 +9,7 @@ by hand. "Missing" and "not yours" give the same 404, so ids cannot be probed.
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from accounts.models import User
 from accounts.roles import Role
 from clients.models import Client, Membership, Site
 
@@ -124,6 +125,42 @@ def memberships_manageable_by(user) -> QuerySet[Membership]:
     if user.role == Role.CLIENT_ADMIN:
         return Membership.objects.filter(client__memberships__user=user)
     return Membership.objects.none()
+
+
+def contacts_shown_to(viewer) -> QuerySet[User]:
+    """The staff who may appear as contact people (account manager, service
+    director, work manager) to ``viewer``.
+
+    A client's people see only active staff: a deactivated colleague leaves
+    their contact cards at once, and the card says a new person will be
+    named. Staff see every assignment, so they notice which needs a new owner.
+    """
+    if _is_usable(viewer) and viewer.is_provider_staff:
+        return User.objects.all()
+    return User.objects.filter(is_active=True)
+
+
+# A site needs a new owner when one of the people responsible for it (its
+# client's account manager, its service director, its work manager) left.
+ACCOUNT_MANAGER_LEFT = Q(client__account_manager__is_active=False)
+SERVICE_DIRECTOR_LEFT = Q(service_director__is_active=False)
+WORK_MANAGER_LEFT = Q(work_manager__is_active=False)
+SITE_NEEDS_NEW_OWNER = ACCOUNT_MANAGER_LEFT | SERVICE_DIRECTOR_LEFT | WORK_MANAGER_LEFT
+
+
+def sites_needing_new_owner(user) -> QuerySet[Site]:
+    """The visible sites whose account manager, service director or work
+    manager has been deactivated, so their work waits for a new owner."""
+    return sites_visible_to(user).filter(SITE_NEEDS_NEW_OWNER)
+
+
+def clients_needing_new_owner(user) -> QuerySet[Client]:
+    """The visible clients whose account manager has been deactivated, or with
+    a visible site that needs a new owner."""
+    return clients_visible_to(user).filter(
+        Q(account_manager__is_active=False)
+        | Q(pk__in=sites_needing_new_owner(user).values("client_id"))
+    )
 
 
 def get_client_for(user, pk) -> Client:

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import UniqueEmailMixin
 from accounts.models import User
-from accounts.roles import CLIENT_ROLE_CHOICES
+from accounts.roles import CLIENT_ROLE_CHOICES, LEAST_POWERFUL_CLIENT_ROLE
 from clients.models import Client, Site
 from common.concurrency import VersionedModelForm
 
@@ -65,6 +65,7 @@ class ClientUserForm(UniqueEmailMixin, VersionedModelForm):
         if not kwargs["instance"].pk:
             # A new user is first addressed in their organisation's language.
             kwargs.setdefault("initial", {})["language"] = client.language
+            kwargs["initial"].setdefault("role", LEAST_POWERFUL_CLIENT_ROLE)
         super().__init__(*args, **kwargs)
         self.fields["sites"].queryset = client.sites.order_by("name")
         membership = getattr(self.instance, "membership", None) if self.instance.pk else None

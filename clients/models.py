@@ -7,14 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.roles import STAFF_ROLES
+from common import limits
+from common.fields import PhoneField
+from common.validators import long_text, single_line
 
 registry_code_validator = RegexValidator(
     r"^[A-Za-z0-9-]{3,20}$",
     _("A registry code has 3 to 20 letters, digits or hyphens."),
-)
-phone_validator = RegexValidator(
-    r"^\+?[0-9 ()-]{5,30}$",
-    _("Enter a phone number of digits, spaces and hyphens, optionally starting with +."),
 )
 
 # Only active provider staff can be named account manager, director or work manager.
@@ -31,19 +30,19 @@ class Client(models.Model):
     kind = models.CharField(
         _("kind"), max_length=20, choices=Kind.choices, default=Kind.ORGANISATION
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=limits.NAME, validators=[single_line])
     registry_code = models.CharField(
         _("registry code"), max_length=20, blank=True, validators=[registry_code_validator]
     )
     language = models.CharField(
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
-    address = models.CharField(_("address"), max_length=255, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[phone_validator])
-    phone_secondary = models.CharField(
-        _("second phone"), max_length=40, blank=True, validators=[phone_validator]
+    address = models.CharField(
+        _("address"), max_length=limits.ADDRESS, blank=True, validators=[single_line]
     )
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = PhoneField(_("phone"), blank=True)
+    phone_secondary = PhoneField(_("second phone"), blank=True)
     account_manager = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("account manager"),
@@ -54,7 +53,11 @@ class Client(models.Model):
         limit_choices_to=STAFF_LIMIT,
     )
     internal_notes = models.TextField(
-        _("internal notes"), blank=True, help_text=_("Seen by provider staff only.")
+        _("internal notes"),
+        blank=True,
+        max_length=limits.NOTE,
+        validators=long_text(limits.NOTE),
+        help_text=_("Seen by provider staff only."),
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -94,8 +97,8 @@ class Site(models.Model):
     client = models.ForeignKey(
         Client, verbose_name=_("client"), on_delete=models.PROTECT, related_name="sites"
     )
-    name = models.CharField(_("name"), max_length=200)
-    address = models.CharField(_("address"), max_length=255)
+    name = models.CharField(_("name"), max_length=limits.NAME, validators=[single_line])
+    address = models.CharField(_("address"), max_length=limits.ADDRESS, validators=[single_line])
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
     )
@@ -118,7 +121,11 @@ class Site(models.Model):
         limit_choices_to=STAFF_LIMIT,
     )
     internal_notes = models.TextField(
-        _("internal notes"), blank=True, help_text=_("Seen by provider staff only.")
+        _("internal notes"),
+        blank=True,
+        max_length=limits.NOTE,
+        validators=long_text(limits.NOTE),
+        help_text=_("Seen by provider staff only."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     version = models.PositiveIntegerField(default=1, editable=False)

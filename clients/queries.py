@@ -1,6 +1,7 @@
 """Read models for client and site pages: each a fixed number of queries."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import BooleanField, Case, Count, Prefetch, Q, Value, When
+from django.shortcuts import get_object_or_404
 
 from clients import access
 from clients.models import Client, Site
@@ -16,11 +17,31 @@ PORTAL_SITE_FIELDS = (
     "service_director_id",
     "work_manager_id",
 )
-CONTACT_FIELDS = ("id", "full_name", "title", "role", "phone", "email", "photo")
+CONTACT_FIELDS = ("id", "full_name", "title", "role", "phone", "email", "photo_thumbnail")
 
 
-def client_list(user, query=""):
-    clients = access.clients_visible_to(user).select_related("account_manager")
+def _flag(condition: Q) -> Case:
+    return Case(
+        When(condition, then=Value(True)), default=Value(False), output_field=BooleanField()
+    )
+
+
+def _with_contacts(queryset, viewer, *fields):
+    """Load the contact people in ``fields`` as ``viewer`` may see them.
+
+    Staff get every assignment in the same query; a client's people get the
+    contacts ``clients.access.contacts_shown_to`` allows (a deactivated one
+    reads as nobody), in one more query per field.
+    """
+    if getattr(viewer, "is_provider_staff", False):  # not on an anonymous user
+        return queryset.select_related(*fields)
+    shown = access.contacts_shown_to(viewer).only(*CONTACT_FIELDS)
+    return queryset.prefetch_related(*(Prefetch(field, queryset=shown) for field in fields))
+
+
+def client_list(user, query="", *, needs_new_owner=False):
+    """Visible clients with their site count, and whether work there needs a new owner."""
+    clients = _with_contacts(access.clients_visible_to(user), user, "account_manager")
     if query:
         clients = clients.filter(
             Q(name__icontains=query)
@@ -29,7 +50,36 @@ def client_list(user, query=""):
             | Q(sites__name__icontains=query)
             | Q(sites__address__icontains=query)
         ).distinct()
-    return clients.annotate(site_count=Count("sites", distinct=True)).order_by("name")
+    if needs_new_owner:
+        clients = clients.filter(pk__in=access.clients_needing_new_owner(user).values("pk"))
+    return clients.annotate(
+        site_count=Count("sites", distinct=True),
+        needs_new_owner=_flag(Q(pk__in=access.clients_needing_new_owner(user).values("pk"))),
+    ).order_by("name")
+
+
+def desk_client(user, pk) -> Client:
+    """A client for the staff desk, flagged when its account manager was deactivated."""
+    return get_object_or_404(
+        access.clients_visible_to(user)
+        .select_related("account_manager")
+        .annotate(account_manager_left=_flag(Q(account_manager__is_active=False))),
+        pk=pk,
+    )
+
+
+def desk_site(user, pk) -> Site:
+    """A site for the staff desk, with a flag for each responsible person who was deactivated."""
+    return get_object_or_404(
+        access.sites_visible_to(user)
+        .select_related("client__account_manager", "service_director", "work_manager")
+        .annotate(
+            account_manager_left=_flag(access.ACCOUNT_MANAGER_LEFT),
+            service_director_left=_flag(access.SERVICE_DIRECTOR_LEFT),
+            work_manager_left=_flag(access.WORK_MANAGER_LEFT),
+        ),
+        pk=pk,
+    )
 
 
 def sites_of_client(user, client):
@@ -37,8 +87,14 @@ def sites_of_client(user, client):
         access.sites_visible_to(user)
         .filter(client=client)
         .select_related("service_director", "work_manager")
+        .annotate(needs_new_owner=_flag(access.SITE_NEEDS_NEW_OWNER))
         .order_by("name")
     )
+
+
+def sites_with_contacts(user):
+    """The visible sites with their service director and work manager as ``user`` may see them."""
+    return _with_contacts(access.sites_visible_to(user), user, "service_director", "work_manager")
 
 
 def members_of_client(user, client):
@@ -52,33 +108,16 @@ def members_of_client(user, client):
 
 
 def portal_sites(user):
-    """The user's sites with their service director and work manager contact cards."""
-    return (
-        access.sites_visible_to(user)
-        .only(
-            *PORTAL_SITE_FIELDS,
-            *(f"service_director__{f}" for f in CONTACT_FIELDS),
-            *(f"work_manager__{f}" for f in CONTACT_FIELDS),
-        )
-        .select_related("service_director", "work_manager")
-        .order_by("name")
-    )
+    """The user's sites with their service director and work manager contact cards
+    (only active staff: see ``clients.access.contacts_shown_to``)."""
+    return sites_with_contacts(user).only(*PORTAL_SITE_FIELDS).order_by("name")
 
 
 def portal_client(user) -> Client | None:
-    """The user's own client with its account manager's contact card."""
+    """The user's own client with its account manager's contact card (if still active)."""
     return (
-        access.clients_visible_to(user)
-        .only(
-            "id",
-            "name",
-            "kind",
-            "address",
-            "phone",
-            "email",
-            *(f"account_manager__{f}" for f in CONTACT_FIELDS),
-        )
-        .select_related("account_manager")
+        _with_contacts(access.clients_visible_to(user), user, "account_manager")
+        .only("id", "name", "kind", "address", "phone", "email", "account_manager_id")
         .first()
     )
 

@@ -5,7 +5,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts import services as account_services
+from accounts.models import User
 from accounts.roles import CLIENT_ROLES, Role
+from api.tokens import revoke_tokens_of
 from clients.models import Client, Membership, Site
 from common.audit import set_author
 from common.concurrency import save_changes
@@ -29,9 +31,18 @@ def create_client(*, by, **fields) -> Client:
     return _created(Client(**fields), by=by)
 
 
+@transaction.atomic
 def update_client(client, changes: dict, *, by, expected_version: int) -> Client:
-    """Change a client's details; refused if someone saved the client meanwhile."""
-    return save_changes(client, changes, by=by, expected_version=expected_version)
+    """Change a client's details; refused if someone saved the client meanwhile.
+
+    Deactivating a client ends its people's use of Clientdesk (see
+    ``accounts.access.accounts_in_use``) and revokes their API tokens for
+    good; reactivating it lets them log in again, with new tokens.
+    """
+    client = save_changes(client, changes, by=by, expected_version=expected_version)
+    if not client.is_active:
+        revoke_tokens_of(User.objects.filter(membership__client=client))
+    return client
 
 
 @transaction.atomic

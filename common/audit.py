@@ -8,14 +8,17 @@ table, one for the users named in foreign keys, one per many-to-many field.
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from common.text import shorten
 
 
 def set_author(instance, by) -> None:
@@ -64,7 +67,11 @@ def _tracked_fields(history_model):
     ]
 
 
-def _display(f, value, users):
+def _display(f, value, users) -> str:
+    """A stored value as the reader reads it: in their language and format, and short.
+
+    Called while the page renders, so formats follow the active language.
+    """
     if value in (None, ""):
         return EMPTY
     if f.choices:
@@ -75,9 +82,19 @@ def _display(f, value, users):
         if f.related_model == get_user_model():
             return str(users.get(value, f"#{value}"))
         return f"#{value}"
-    if isinstance(f, models.DateTimeField):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
-    return str(value)
+    # datetime before date: a datetime is also a date.
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return formats.date_format(value, "SHORT_DATETIME_FORMAT")
+    if isinstance(value, date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, time):
+        return formats.time_format(value, "TIME_FORMAT")
+    if isinstance(value, Decimal | float | int):
+        return formats.number_format(value)
+    # A long note or remark would make the page as long as every version of it.
+    return shorten(str(value))
 
 
 def _m2m_sets(history_model, rows):

@@ -13,6 +13,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from common import files
 from common.audit import set_author
 from common.errors import ServiceError, StaleEdit
 
@@ -55,7 +56,9 @@ class VersionedModelForm(forms.ModelForm):
                 continue
             value = self.cleaned_data[name]
             # A cleared file input gives False; the model field wants "no file".
-            changes[name] = "" if value is False else value
+            # (Only file inputs: an unticked checkbox is a real False.)
+            is_file = isinstance(self.fields[name], forms.FileField)
+            changes[name] = "" if value is False and is_file else value
         return changes
 
 
@@ -75,12 +78,15 @@ def save_changes(instance, changes: dict, *, by, expected_version: int):
         current = model.objects.select_for_update().get(pk=instance.pk)
         if current.version != expected_version:
             raise StaleEdit(STALE_EDIT_MESSAGE)
+        replaced = files.replaced_files(current, changes)
         for name, value in changes.items():
             setattr(current, name, value)
         _check(current)
         current.version += 1
         set_author(current, by=by)
         current.save()
+        # A replaced or cleared photo goes once the new one is surely stored.
+        files.delete_on_commit(replaced)
     return current
 
 

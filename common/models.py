@@ -1,5 +1,8 @@
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from common import limits
 
 
 class Retried(models.Model):
@@ -16,7 +19,13 @@ class Retried(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
-    last_error = models.TextField(_("reason"), blank=True)
+    # Written by the sender, cut to the limit (common.retries), never typed by a person.
+    last_error = models.TextField(
+        _("reason"),
+        blank=True,
+        max_length=limits.ERROR,
+        validators=[MaxLengthValidator(limits.ERROR)],
+    )
 
     class Meta:
         abstract = True

@@ -17,6 +17,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from common import limits
+from common.text import shorten
+
 logger = logging.getLogger(__name__)
 # Reasons stored in English and shown in the reader's language.
 INTERRUPTED = gettext_noop("The sending job stopped before it finished; sending again.")
@@ -52,7 +55,7 @@ def finish(model, pk: int, status: str, reason: str = "") -> str:
     model.objects.filter(pk=pk, status=SENDING).update(
         status=status,
         sent_at=timezone.now() if status == SENT else None,
-        last_error=reason,
+        last_error=shorten(reason, limits.ERROR),
         next_attempt_at=None,
     )
     return status
@@ -65,7 +68,9 @@ def failed(model, row, reason: str, *, permanent: bool) -> str:
     if permanent or now - started >= timedelta(hours=settings.NOTIFICATION_RETRY_HOURS):
         return finish(model, row.pk, FAILED, reason)
     model.objects.filter(pk=row.pk, status=SENDING).update(
-        status=PENDING, last_error=reason, next_attempt_at=now + retry_delay(row.attempts)
+        status=PENDING,
+        last_error=shorten(reason, limits.ERROR),
+        next_attempt_at=now + retry_delay(row.attempts),
     )
     return PENDING
 

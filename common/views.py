@@ -9,9 +9,11 @@ from django.core.exceptions import PermissionDenied, SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import reverse
 from django.utils._os import safe_join
 from django.utils.cache import patch_vary_headers
 
+from accounts.roles import Role
 from common.errors import ServiceError
 
 # Uploaded files any logged-in person may fetch: staff contact-card photos are
@@ -20,12 +22,22 @@ from common.errors import ServiceError
 PUBLIC_TO_USERS_PREFIXES = ("photos/",)
 
 
+# Where a staff role's work is. Roles not named here (administrator, account
+# manager, service director, and the operator, reviewer and technician, who have
+# no pages of their own yet) start on the client list.
+STAFF_LANDING = {
+    Role.QUALITY_INSPECTOR: ("quality:schedule", ""),
+    Role.WORK_MANAGER: ("quality:action_list", "?mine=on"),  # "Only mine" ticked
+}
+
+
 def home(request):
-    """Send each person to the face of Clientdesk that is theirs."""
+    """Send each person to the face of Clientdesk that is theirs, where their work is."""
     if not request.user.is_authenticated:
         return redirect("accounts:login")
     if request.user.is_provider_staff:
-        return redirect("clients:client_list")
+        name, query = STAFF_LANDING.get(request.user.role, ("clients:client_list", ""))
+        return redirect(reverse(name) + query)
     return redirect("portal:home")
 
 

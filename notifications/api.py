@@ -5,7 +5,9 @@ from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from api.filtering import flag
 from api.views import ApiViewSet
+from common import limits
 from notifications import access, queries, rendering, services
 from notifications.models import Notification
 
@@ -13,7 +15,9 @@ from notifications.models import Notification
 class NotificationSerializer(serializers.ModelSerializer):
     title = serializers.SerializerMethodField(help_text="What happened, in your language.")
     url = serializers.SerializerMethodField(help_text="The record's page in Clientdesk.")
-    actor = serializers.CharField(source="actor.full_name", default=None, read_only=True)
+    actor = serializers.CharField(
+        source="actor.full_name", default=None, read_only=True, max_length=limits.PERSON_NAME
+    )
 
     class Meta:
         model = Notification
@@ -43,7 +47,7 @@ class NotificationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiV
     ordering = "-created_at"
 
     def get_queryset(self):
-        unread = self.request.query_params.get("unread") in ("1", "true")
+        unread = flag(self.request, "unread") if self.action == "list" else False
         return queries.notification_list(self.request.user, unread_only=unread)
 
     @extend_schema(request=None, responses={200: NotificationSerializer})

@@ -11,6 +11,7 @@ from datetime import datetime
 from django.db import transaction
 from django.utils.translation import gettext_noop
 
+from accounts.access import account_in_use
 from accounts.models import User
 from accounts.roles import Role
 from common import retries
@@ -42,7 +43,7 @@ def send_delivery(delivery_id: int) -> str | None:
     if not retries.claim(Delivery, delivery_id):
         return None
     delivery = Delivery.objects.select_related(
-        "recipient", "notification__actor", "notification__recipient"
+        "recipient__membership__client", "notification__actor", "notification__recipient"
     ).get(pk=delivery_id)
     items = []
     if delivery.is_digest:
@@ -61,7 +62,7 @@ def send_delivery(delivery_id: int) -> str | None:
 
 
 def _not_wanted_reason(delivery: Delivery, items: list[Notification]) -> str:
-    if not delivery.recipient.is_active:
+    if not account_in_use(delivery.recipient):
         return DEACTIVATED
     if delivery.is_digest:
         return "" if items else DIGEST_EMPTY

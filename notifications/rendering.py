@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.text import Truncator
 
+from common.text import shorten_all
 from notifications import registry
 from notifications.models import Delivery, Notification
 
@@ -25,7 +26,8 @@ def _context(notification: Notification, **extra) -> dict:
     # Only what the row itself holds: lists render many titles without queries.
     return {
         "notification": notification,
-        "params": notification.params,
+        # Shortened when stored (services.notify); again here for rows older than that.
+        "params": shorten_all(notification.params),
         "url": open_url(notification),
         "site_url": settings.SITE_URL,
         **extra,

@@ -13,7 +13,9 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from accounts.access import accounts_in_use
 from accounts.models import User
+from common.text import shorten_all
 from notifications import registry
 from notifications.models import Channel, Delivery, EmailMode, Notification
 from notifications.preferences import choices_for
@@ -39,19 +41,24 @@ def notify(
 ) -> list[Notification]:
     """Tell ``recipients`` that ``event`` happened to ``target``, each on the channels they chose.
 
-    The actor is not told about their own action, nor is an inactive user,
-    nor anyone who may not see the target (checked with the event type's own
-    access function). ``key`` makes the call idempotent: called again with
-    the same key, it creates nothing for recipients already told. E-mail,
-    SMS and webhook calls (for event types marked ``webhook``) leave only
-    after the surrounding transaction commits.
+    The actor is not told about their own action, nor is anyone whose
+    account is not in use (``accounts.access.accounts_in_use``: deactivated,
+    or a client's person whose client is), nor anyone who may not see the
+    target (checked with the event type's own access function). ``key``
+    makes the call idempotent: called again with the same key, it creates
+    nothing for recipients already told. E-mail, SMS and webhook calls (for
+    event types marked ``webhook``) leave only after the surrounding
+    transaction commits.
     """
     event_type = registry.get(event)
     key = key or f"{event}:{uuid.uuid4().hex}"
-    people = {u.pk: u for u in recipients if u is not None and u.is_active}
+    people = {u.pk: u for u in recipients if u is not None}
     if actor is not None:
         people.pop(actor.pk, None)
-    users = [u for u in people.values() if event_type.lets_see(u, target)]
+    # One rule for every channel: a deactivated person, or the people of a
+    # deactivated client, hear nothing (the outbox asks again at send time).
+    in_use = set(accounts_in_use().filter(pk__in=people).values_list("pk", flat=True))
+    users = [u for pk, u in people.items() if pk in in_use and event_type.lets_see(u, target)]
     choices = choices_for(users, event_type)
     target_fields = {}
     if target is not None:
@@ -60,6 +67,9 @@ def notify(
             "target_id": target.pk,
         }
     emit(event_type, target=target, params=params or {}, key=key)
+    # The bell, e-mails, SMS and digests quote typed text (remarks, solutions)
+    # shortened: the whole text is one click away, on the record's page.
+    shown = shorten_all(params or {})
     created = []
     for user in users:
         choice = choices[user.pk]
@@ -72,7 +82,7 @@ def notify(
             defaults={
                 "event": event,
                 "actor": actor,
-                "params": params or {},
+                "params": shown,
                 "link": link,
                 "in_app": choice.in_app,
                 "email_mode": choice.email,

@@ -1,10 +1,11 @@
-"""The outbox's jobs: send one message, sweep for due ones every minute, digests hourly."""
+"""The outbox's jobs: send one message, sweep for due ones every minute, digests hourly,
+and forget what is old nightly."""
 
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from common import retries
-from notifications import digests, outbox
+from notifications import digests, outbox, retention
 
 
 @db_task()
@@ -28,3 +29,10 @@ def deliver_due_job() -> None:
 def send_digests_job() -> None:
     """Hourly, so a consumer that was stopped at digest time catches up within the hour."""
     digests.send_digests()
+
+
+@db_periodic_task(crontab(minute="27", hour="3"))
+def forget_old_notifications_job() -> None:
+    """Nightly: finished outbox messages and old notifications are deleted (README: Retention)."""
+    retention.forget_old_deliveries()
+    retention.forget_old_notifications()

@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import Role
-from clients.access import sites_visible_to
+from clients.access import clients_manageable_by, sites_visible_to
 from clients.models import Site
 from quality.models import CorrectiveAction, Inspection, InspectionPlan, Photo, Rating, Score
 
@@ -107,6 +107,22 @@ def can_check(user, action: CorrectiveAction) -> bool:
     if user.pk == action.solved_by_id:
         return False
     return user.role in INSPECTING_ROLES or user.pk == action.site.service_director_id
+
+
+def needs_new_owner(user) -> Q:
+    """Open corrective actions whose owner was deactivated and whose site has no
+    active work manager to take them over (``can_solve``), flagged for the
+    people who can name one: those who manage the site's client."""
+    return (
+        Q(status=CorrectiveAction.Status.OPEN, owner__is_active=False)
+        & ~Q(site__work_manager__is_active=True)
+        & Q(site__client__in=clients_manageable_by(user))
+    )
+
+
+def action_needs_new_owner(user, action: CorrectiveAction) -> bool:
+    """``needs_new_owner`` for one action, as its page shows it to ``user``."""
+    return actions_visible_to(user).filter(needs_new_owner(user), pk=action.pk).exists()
 
 
 def get_inspection_for(user, pk) -> Inspection:

@@ -1,7 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common import images, limits
 from common.concurrency import VersionedModelForm
+from common.forms import MultipleImageUploadField
+from common.validators import multi_line
 from quality.models import InspectionPlan
 from quality.models.inspections import SCORES
 
@@ -13,29 +16,18 @@ class PlanForm(VersionedModelForm):
         widgets = {"starts_on": forms.DateInput(attrs={"type": "date"})}
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class PhotosField(forms.FileField):
-    """Several photos from one input; each is checked by the photo service."""
+class PhotosField(MultipleImageUploadField):
+    """Several photos from one input, each cleaned by the image pipeline as the form validates."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "widget",
-            MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/*"}),
-        )
-        super().__init__(required=False, **kwargs)
-
-    def clean(self, data, initial=None):
-        if not data:
-            return []
-        return [super(PhotosField, self).clean(item, initial) for item in data]
+        super().__init__(rules=images.PHOTO, **kwargs)
 
 
 class SolveForm(forms.Form):
     solution = forms.CharField(
         label=_("What was done"),
+        max_length=limits.COMMENT,
+        validators=[multi_line],
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The client reads this in the portal."),
     )
@@ -47,6 +39,8 @@ class CheckForm(forms.Form):
     note = forms.CharField(
         label=_("Note from the check"),
         required=False,
+        max_length=limits.REMARK,
+        validators=[multi_line],
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when the problem is still there."),
     )
@@ -59,6 +53,8 @@ class RatingForm(forms.Form):
     comment = forms.CharField(
         label=_("Anything else you want to tell us"),
         required=False,
+        max_length=limits.COMMENT,
+        validators=[multi_line],
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
@@ -77,6 +73,8 @@ class RatingForm(forms.Form):
             self.fields[f"remark_{area.pk}"] = forms.CharField(
                 label=_("What is wrong, or what is good"),
                 required=False,
+                max_length=limits.REMARK,
+                validators=[multi_line],
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
         self.order_fields(

@@ -1,6 +1,6 @@
 """Read models for quality pages: each a fixed number of queries however much data."""
 
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -68,13 +68,18 @@ def actions(user) -> QuerySet[CorrectiveAction]:
         access.actions_visible_to(user)
         .select_related("site__client", "owner", "score__inspection")
         .annotate(
+            needs_new_owner=Case(
+                When(access.needs_new_owner(user), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
             rank=Case(
                 When(Q(status=Status.OPEN, due_at__lt=now), then=Value(0)),
                 When(status=Status.OPEN, then=Value(1)),
                 When(status=Status.SOLVED, then=Value(2)),
                 default=Value(3),
                 output_field=IntegerField(),
-            )
+            ),
         )
         .order_by("rank", "due_at", "pk")
     )
@@ -82,6 +87,20 @@ def actions(user) -> QuerySet[CorrectiveAction]:
 
 def action_photos(action: CorrectiveAction) -> list[Photo]:
     return list(action.photos.only("id", "action_id", "width", "height"))
+
+
+def problem_photos(user, action: CorrectiveAction) -> list[Photo]:
+    """The photos of the problem: those of the inspection element that opened ``action``.
+
+    A client's rating carries no photos, so an action it opened shows none.
+    """
+    if action.score_id is None:
+        return []
+    return list(
+        access.photos_visible_to(user)
+        .filter(score_id=action.score_id)
+        .only("id", "score_id", "width", "height")
+    )
 
 
 def ratings(user, site) -> QuerySet[Rating]:

@@ -12,7 +12,7 @@ from webhooks.models import Attempt, Call, Subscription
 
 
 class SubscriptionSerializer(serializers.ModelSerializer):
-    events = serializers.ListField(child=serializers.CharField())
+    events = serializers.ListField(child=serializers.CharField(max_length=64))
 
     class Meta:
         model = Subscription

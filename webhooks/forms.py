@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common import limits
+from common.validators import single_line
 from webhooks.services import event_choices
 
 
@@ -11,7 +13,9 @@ class SubscriptionForm(forms.Form):
         assume_scheme="https",
         help_text=_("Your system's address that receives the calls (HTTPS recommended)."),
     )
-    description = forms.CharField(label=_("Description"), max_length=200, required=False)
+    description = forms.CharField(
+        label=_("Description"), max_length=limits.NAME, required=False, validators=[single_line]
+    )
     events = forms.MultipleChoiceField(
         label=_("Events"), widget=forms.CheckboxSelectMultiple, choices=()
     )

@@ -5,7 +5,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from common import limits
 from common.models import Retried
+from common.validators import single_line
+from webhooks.encryption import EncryptedSecretField
 
 
 class Subscription(models.Model):
@@ -30,12 +33,15 @@ class Subscription(models.Model):
         related_name="webhook_subscriptions",
     )
     url = models.URLField(_("URL"), max_length=500)
-    description = models.CharField(_("description"), max_length=200, blank=True)
+    description = models.CharField(
+        _("description"), max_length=limits.NAME, blank=True, validators=[single_line]
+    )
     events = models.JSONField(_("events"), default=list)
-    secret = models.CharField(max_length=100)
+    # Both secrets are stored encrypted (webhooks/encryption.py).
+    secret = EncryptedSecretField()
     # After a rotation the old secret still signs for a while, so the
     # receiver can switch without missing a call.
-    previous_secret = models.CharField(max_length=100, blank=True)
+    previous_secret = EncryptedSecretField(blank=True)
     previous_secret_until = models.DateTimeField(null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -10,10 +10,7 @@ import ipaddress
 import json
 import logging
 import secrets
-import socket
 import time
-import urllib.error
-import urllib.request
 import uuid
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -24,12 +21,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.access import account_in_use
 from accounts.roles import Role
 from clients.access import client_of
 from common import retries
 from common.errors import ServiceError
 from notifications import registry
-from webhooks import signing
+from webhooks import delivery, encryption, signing
 from webhooks.models import Attempt, Call, Subscription
 
 logger = logging.getLogger(__name__)
@@ -43,8 +41,14 @@ def event_choices() -> list[tuple[str, str]]:
 
 
 def _check(url: str, events: list[str]) -> None:
-    if urlsplit(url).scheme not in ("http", "https"):
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
         raise ServiceError(_("Use an http:// or https:// address."), field="url")
+    if not settings.WEBHOOKS_ALLOW_PRIVATE and _names_a_private_host(parts.hostname or ""):
+        raise ServiceError(
+            _("Use an address on the internet; calls into private networks are not allowed."),
+            field="url",
+        )
     unknown = set(events) - {key for key, _label in event_choices()}
     if not events or unknown:
         raise ServiceError(_("Choose at least one event."), field="events")
@@ -126,9 +130,12 @@ def emit(event_type, *, target, params: dict, key: str) -> None:
     """Queue a call to every active subscription of ``event_type`` that may see ``target``."""
     if not event_type.webhook:
         return
-    subscriptions = Subscription.objects.filter(is_active=True).select_related("owner")
+    subscriptions = Subscription.objects.filter(is_active=True).select_related(
+        "owner__membership__client"
+    )
     for subscription in subscriptions:
-        if event_type.key not in subscription.events or not subscription.owner.is_active:
+        # A deactivated client's subscriptions stop with its people's accounts.
+        if event_type.key not in subscription.events or not account_in_use(subscription.owner):
             continue
         if not event_type.lets_see(subscription.owner, target):
             continue
@@ -157,53 +164,58 @@ def _signing_secrets(subscription: Subscription) -> list[str]:
     return keys
 
 
-def _refuse_private(url: str) -> None:
-    """Receivers must be on the internet: no calls into the provider's own network."""
-    if settings.WEBHOOKS_ALLOW_PRIVATE:
-        return
-    host = urlsplit(url).hostname or ""
+def _names_a_private_host(host: str) -> bool:
+    """An early, friendly refusal for the obvious cases (an IP literal, localhost).
+
+    It is no protection: a name can change its address later. The protection
+    is the check at connect time (webhooks/delivery.py).
+    """
+    host = host.lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
-    except OSError as error:
-        raise ConnectionError(f"Cannot resolve {host}: {error}") from error
-    for address in addresses:
-        ip = ipaddress.ip_address(address)
-        if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_reserved:
-            raise PermissionError(f"{host} is a private address ({address}).")
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return delivery.why_not_public(host) is not None
 
 
 def send_call(call_id: int) -> str | None:
-    """Make one webhook call if it is due and nobody else is making it; log the attempt."""
+    """Make one webhook call if it is due and nobody else is making it; log the attempt.
+
+    The receiver's address is checked as the call connects (delivery.post). A
+    secret that does not decrypt stops the call with the reason logged, on
+    the call and in the error log: it is never sent unsigned or signed wrong.
+    """
     if not retries.claim(Call, call_id):
         return None
-    call = Call.objects.select_related("subscription").get(pk=call_id)
-    subscription = call.subscription
+    call = Call.objects.get(pk=call_id)
+    try:
+        subscription = Subscription.objects.get(pk=call.subscription_id)
+    except encryption.WrongSecretKey as wrong_key:
+        logger.error("Webhook call %s not made: %s", call.pk, wrong_key)
+        Attempt.objects.create(call=call, duration_ms=0, error=str(wrong_key)[:500])
+        return retries.failed(Call, call, str(wrong_key), permanent=False)
     if not subscription.is_active:
         return retries.finish(Call, call.pk, Call.Status.FAILED, "The subscription is paused.")
     body = json.dumps(call.payload, ensure_ascii=False).encode()
     now = int(time.time())
-    request = urllib.request.Request(  # noqa: S310 - http(s) only, checked when subscribing
-        subscription.url,
-        data=body,
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "User-Agent": "Clientdesk-Webhooks/1",
-            "Clientdesk-Event": call.event,
-            "Clientdesk-Event-Id": call.event_id,
-            signing.HEADER: signing.header(_signing_secrets(subscription), now, body),
-        },
-    )
+    headers = {
+        "Content-Type": "application/json",
+        "Clientdesk-Event": call.event,
+        "Clientdesk-Event-Id": call.event_id,
+        signing.HEADER: signing.header(_signing_secrets(subscription), now, body),
+    }
     started = time.monotonic()
     status_code, error = None, ""
     try:
-        _refuse_private(subscription.url)
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
-            status_code = response.status
-    except urllib.error.HTTPError as http_error:
-        status_code, error = http_error.code, f"HTTP {http_error.code}"
+        status_code = delivery.post(subscription.url, body, headers, timeout=TIMEOUT_SECONDS).status
     except (OSError, ValueError) as failure:
         error = str(failure) or type(failure).__name__
+    if status_code is not None and not 200 <= status_code < 300:
+        error = f"HTTP {status_code}"
+        if 300 <= status_code < 400:
+            error += " (redirects are not followed; subscribe the final address)"
     duration = int((time.monotonic() - started) * 1000)
     Attempt.objects.create(
         call=call, status_code=status_code, duration_ms=duration, error=error[:500]

@@ -2,7 +2,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from common import retries
-from webhooks import services
+from webhooks import retention, services
 
 
 @db_task()
@@ -20,3 +20,10 @@ def deliver_due_calls_job() -> None:
     """Every minute: webhook calls whose retry is due, or whose job was lost."""
     for call_id in services.due_calls():
         send_call_job(call_id)
+
+
+@db_periodic_task(crontab(minute="37", hour="3"))
+def forget_old_calls_job() -> None:
+    """Nightly: the log of finished calls and rotated-out secrets go (README: Retention)."""
+    retention.forget_old_calls()
+    retention.forget_expired_previous_secrets()

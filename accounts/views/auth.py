@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.db import transaction
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -17,6 +18,18 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """The page django-axes shows once an account is locked from an address
+    (AXES_LOCKOUT_CALLABLE): what is locked, from where, and for how long."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(
+        request,
+        settings.AXES_LOCKOUT_TEMPLATE,
+        {"lockout_minutes": minutes},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
 
 
 class PasswordResetView(auth_views.FormView):

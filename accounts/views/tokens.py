@@ -1,23 +1,26 @@
 """Personal API tokens on the profile page: create (shown once) and revoke."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from api import tokens
 from api.models import ApiToken
+from common.validators import single_line
 from common.views import save_form
 
 
 class TokenForm(forms.Form):
     name = forms.CharField(
         label=gettext_lazy("Name"),
-        max_length=100,
+        max_length=ApiToken._meta.get_field("name").max_length,
+        validators=[single_line],
         help_text=gettext_lazy("Which system uses it, e.g. “ERP export”."),
     )
     scope = forms.ChoiceField(
@@ -26,6 +29,21 @@ class TokenForm(forms.Form):
         initial=ApiToken.Scope.READ,
         widget=forms.RadioSelect,
     )
+    days = forms.TypedChoiceField(
+        label=gettext_lazy("Works for"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=gettext_lazy("After that it stops working; create a new one then."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["days"].choices = [
+            (days, ngettext("%(days)d day", "%(days)d days", days) % {"days": days})
+            for days in tokens.lifetime_choices()
+        ]
+        self.fields["days"].initial = settings.API_TOKEN_DAYS
 
 
 @never_cache
@@ -35,7 +53,10 @@ def token_list(request):
     created = save_form(
         form,
         lambda: tokens.create_token(
-            request.user, name=form.cleaned_data["name"], scope=form.cleaned_data["scope"]
+            request.user,
+            name=form.cleaned_data["name"],
+            scope=form.cleaned_data["scope"],
+            days=form.cleaned_data["days"],
         ),
         request,
         _("The token is created. Copy it now: it is not shown again."),

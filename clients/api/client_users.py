@@ -10,12 +10,15 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from accounts import services as account_services
+from accounts.models import User
 from accounts.roles import CLIENT_ROLE_CHOICES, Role
 from api.fields import VersionField
 from api.views import ApiViewSet
 from clients import access, services
 from clients.api.shared import ScopedChoicesMixin, changes_and_version
 from clients.models import Client, Membership, Site
+from common import limits
+from common.validators import single_line, validate_phone
 
 
 class ClientUserSerializer(serializers.ModelSerializer):
@@ -23,11 +26,13 @@ class ClientUserSerializer(serializers.ModelSerializer):
 
     id = serializers.IntegerField(read_only=True)
     user = serializers.IntegerField(source="user_id", read_only=True)
-    full_name = serializers.CharField(source="user.full_name", read_only=True)
+    full_name = serializers.CharField(
+        source="user.full_name", read_only=True, max_length=limits.PERSON_NAME
+    )
     email = serializers.EmailField(source="user.email", read_only=True)
-    role = serializers.CharField(source="user.role", read_only=True)
-    phone = serializers.CharField(source="user.phone", read_only=True)
-    language = serializers.CharField(source="user.language", read_only=True)
+    role = serializers.CharField(source="user.role", read_only=True, max_length=32)
+    phone = serializers.CharField(source="user.phone", read_only=True, max_length=limits.PHONE)
+    language = serializers.CharField(source="user.language", read_only=True, max_length=10)
     is_active = serializers.BooleanField(source="user.is_active", read_only=True)
     has_accepted_invitation = serializers.BooleanField(
         source="user.has_accepted_invitation", read_only=True
@@ -59,10 +64,16 @@ class ClientUserWriteSerializer(ScopedChoicesMixin, serializers.Serializer):
         required=False,
         help_text="Staff name the client; a client administrator invites into their own.",
     )
-    full_name = serializers.CharField(max_length=150)
-    email = serializers.EmailField()
+    full_name = serializers.CharField(max_length=limits.PERSON_NAME, validators=[single_line])
+    email = serializers.EmailField(max_length=User._meta.get_field("email").max_length)
     role = serializers.ChoiceField(choices=CLIENT_ROLE_CHOICES)
-    phone = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    phone = serializers.CharField(
+        max_length=limits.PHONE,
+        required=False,
+        allow_blank=True,
+        validators=[validate_phone],
+        help_text="Stored in international format, e.g. +372 5123 4567.",
+    )
     language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
     sites = serializers.PrimaryKeyRelatedField(
         queryset=Site.objects.all(), many=True, required=False

@@ -7,6 +7,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from api.fields import STAFF_ONLY_NOTES, PersonSerializer, StaffOnlyFieldsMixin, VersionField
+from api.filtering import search_text
 from api.views import ApiViewSet
 from clients import access, queries, services
 from clients.api.shared import SEARCH, changes_and_version
@@ -34,7 +35,7 @@ class ClientSerializer(StaffOnlyFieldsMixin, serializers.ModelSerializer):
     account_manager = PersonSerializer(read_only=True, allow_null=True)
     internal_notes = STAFF_ONLY_NOTES
     # Optional: an empty string when the client has none.
-    email = serializers.CharField(read_only=True)
+    email = serializers.CharField(read_only=True, max_length=254)
 
     class Meta:
         model = Client
@@ -59,12 +60,14 @@ class ClientViewSet(
 ):
     """Clients you may see; the administrator registers them, their managers edit them."""
 
+    # For the schema only; get_queryset() picks the records.
+    queryset = Client.objects.none()
     ordering_fields = ["name", "created_at"]
     ordering = ["name"]
     filterset_fields = ["kind", "is_active", "account_manager"]
 
     def get_queryset(self):
-        query = self.request.query_params.get("q", "")
+        query = search_text(self.request)
         return queries.client_list(self.request.user, query).order_by("name", "pk")
 
     def get_serializer_class(self):

@@ -4,9 +4,14 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
+from api.filtering import SEARCH_MAX_LENGTH
 from clients import access
 
-SEARCH = OpenApiParameter("q", str, description="Search in names (and addresses, codes).")
+SEARCH = OpenApiParameter(
+    "q",
+    {"type": "string", "maxLength": SEARCH_MAX_LENGTH},
+    description="Search in names (and addresses, codes).",
+)
 
 
 def changes_and_version(serializer) -> tuple[dict, int]:

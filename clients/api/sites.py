@@ -6,8 +6,9 @@ from rest_framework import mixins, serializers, status
 from rest_framework.response import Response
 
 from api.fields import STAFF_ONLY_NOTES, PersonSerializer, StaffOnlyFieldsMixin, VersionField
+from api.filtering import search_text
 from api.views import ApiViewSet
-from clients import access, services
+from clients import access, queries, services
 from clients.api.shared import SEARCH, ScopedChoicesMixin, changes_and_version
 from clients.forms import SiteForm
 from clients.models import Site
@@ -52,14 +53,15 @@ class SiteViewSet(
 ):
     """Sites you may see; managers of the client add and change them."""
 
+    # For the schema only; get_queryset() picks the records.
+    queryset = Site.objects.none()
     ordering_fields = ["name", "created_at"]
     filterset_fields = ["client", "status", "service_director", "work_manager"]
 
     def get_queryset(self):
-        sites = access.sites_visible_to(self.request.user).select_related(
-            "service_director", "work_manager"
-        )
-        query = self.request.query_params.get("q", "").strip()
+        # A client's people see only active staff as contacts (the same query as the portal).
+        sites = queries.sites_with_contacts(self.request.user)
+        query = search_text(self.request)
         if query:
             sites = sites.filter(name__icontains=query) | sites.filter(address__icontains=query)
         return sites.order_by("name", "pk")

@@ -17,13 +17,17 @@ from common.views import render_with_results, save_form, staff_required
 @staff_required
 def client_list(request):
     query = request.GET.get("q", "").strip()
-    page = paginate(request, queries.client_list(request.user, query))
+    needs_new_owner = request.GET.get("needs_new_owner") == "1"
+    page = paginate(
+        request, queries.client_list(request.user, query, needs_new_owner=needs_new_owner)
+    )
     return render_with_results(
         request,
         "clients/staff/client_list.html",
         {
             "page": page,
             "query": query,
+            "needs_new_owner": needs_new_owner,
             "can_create": access.can_create_clients(request.user),
         },
     )
@@ -47,7 +51,7 @@ def client_create(request):
 
 @staff_required
 def client_detail(request, pk):
-    client = access.get_client_for(request.user, pk)
+    client = queries.desk_client(request.user, pk)
     can_manage = access.can_manage_client(request.user, client)
     history = (
         history_entries(
@@ -112,7 +116,7 @@ def site_create(request, client_pk):
 
 @staff_required
 def site_detail(request, pk):
-    site = access.get_site_for(request.user, pk)
+    site = queries.desk_site(request.user, pk)
     can_manage = access.can_manage_client(request.user, site.client)
     return render(
         request,

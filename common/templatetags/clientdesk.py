@@ -51,3 +51,9 @@ def site_tabs(context, site, face):
 
     current = context["request"].resolver_match.view_name
     return {"tabs": tabs_for(site.pk, face, current)}
+
+
+@register.filter
+def max_length(instance, field_name):
+    """The limit of a model field, for a hand-written input's ``maxlength``."""
+    return instance._meta.get_field(field_name).max_length

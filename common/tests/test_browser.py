@@ -160,7 +160,8 @@ def test_inspector_fills_an_inspection_on_a_phone_and_the_client_sees_it(
     page.get_by_label("E-mail").fill(cast.staff.inspector.email)
     page.get_by_label("Password").fill(cast.password)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{live_server.url}/desk/clients/")
+    # An inspector lands on the schedule: that is where their work is.
+    page.wait_for_url(f"{live_server.url}/desk/quality/schedule/")
 
     page.goto(f"{live_server.url}/desk/quality/sites/{cast.site_a1.pk}/")
     page.get_by_role("button", name="Start an inspection").click()

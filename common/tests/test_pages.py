@@ -88,12 +88,14 @@ def test_staff_photo_upload_is_shown_to_their_clients(client, cast, settings, tm
     assert director.photo.name.startswith("photos/")
     client.force_login(cast.contact_a.user)
     page = client.get(reverse("portal:home")).text
-    assert director.photo.url in page
-    image = client.get(director.photo.url)
+    # The contact card shows the small version; both are re-encoded JPEGs.
+    assert director.photo_thumbnail.url in page
+    assert director.photo.url not in page
+    image = client.get(director.photo_thumbnail.url)
     assert image.status_code == 200
-    assert image["Content-Type"] == "image/png"
+    assert image["Content-Type"] == "image/jpeg"
     client.post("/accounts/logout/")
-    assert client.get(director.photo.url).status_code == 302
+    assert client.get(director.photo_thumbnail.url).status_code == 302
 
 
 def test_a_non_image_upload_is_refused(client, cast):
@@ -108,7 +110,11 @@ def test_a_non_image_upload_is_refused(client, cast):
         },
     )
     assert response.status_code == 200
-    assert "Upload a valid image" in response.text
+    assert "This file is not a photo. Choose a JPEG, PNG or WebP picture." in response.text
+
+
+# A Fernet key (32 bytes, url-safe base64), as production needs for webhook secrets.
+WEBHOOK_KEY = "cHJvZHVjdGlvbi1jaGVjay13ZWJob29rLWtleS0zMiE="
 
 
 def _manage(*args, **env):
@@ -126,11 +132,14 @@ def _manage(*args, **env):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_HOST"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "WEBHOOK_SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "EMAIL_HOST"]
+)
 def test_production_refuses_to_start_without_secure_settings(missing, tmp_path):
     env = {
         "CLIENTDESK_ENV": "production",
         "SECRET_KEY": "x" * 20 + "abcdefghijklmnopqrstuvwxyz0123",
+        "WEBHOOK_SECRET_KEY": WEBHOOK_KEY,
         "ALLOWED_HOSTS": "clientdesk.example",
         "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
         "EMAIL_HOST": "smtp.example",
@@ -150,6 +159,7 @@ def test_production_passes_the_deploy_check(tmp_path):
         "WARNING",
         CLIENTDESK_ENV="production",
         SECRET_KEY="k" * 20 + "abcdefghijklmnopqrstuvwxyz0123456789",
+        WEBHOOK_SECRET_KEY=WEBHOOK_KEY,
         ALLOWED_HOSTS="clientdesk.example",
         DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
         EMAIL_HOST="smtp.example",

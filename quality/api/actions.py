@@ -8,6 +8,8 @@ from rest_framework.response import Response
 
 from api.fields import VersionField
 from api.views import ApiViewSet
+from common import limits
+from common.validators import multi_line
 from quality import access, queries
 from quality.api.serializers import CorrectiveActionSerializer
 from quality.filters import ActionFilter
@@ -15,12 +17,22 @@ from quality.services import actions as services
 
 
 class SolveSerializer(serializers.Serializer):
-    solution = serializers.CharField(help_text="What was done; the client reads it.")
+    solution = serializers.CharField(
+        max_length=limits.COMMENT,
+        validators=[multi_line],
+        help_text="What was done; the client reads it.",
+    )
     version = VersionField()
 
 
 class CheckSerializer(serializers.Serializer):
-    note = serializers.CharField(required=False, allow_blank=True, default="")
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=limits.REMARK,
+        validators=[multi_line],
+    )
     version = VersionField()
 
 

@@ -6,12 +6,14 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.response import Response
 
+from api.parsers import JSONParser, MultiPartParser
 from api.views import ApiViewSet
 from clients.access import sites_visible_to
+from common import limits
 from common.errors import ServiceError
+from common.validators import multi_line
 from quality import access
 from quality.api.serializers import (
     InspectionDetailSerializer,
@@ -40,7 +42,13 @@ class AnswerSerializer(serializers.Serializer):
     value = serializers.ChoiceField(
         choices=ANSWER_VALUES, help_text='"1"–"5", "na" for not applicable, "" to clear.'
     )
-    remark = serializers.CharField(required=False, allow_blank=True, default="")
+    remark = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=limits.REMARK,
+        validators=[multi_line],
+    )
 
 
 class AnswersSerializer(serializers.Serializer):

@@ -7,6 +7,8 @@ from rest_framework.response import Response
 
 from api.views import ApiViewSet
 from clients.access import sites_visible_to
+from common import limits
+from common.validators import multi_line
 from quality import access
 from quality.api.serializers import RatingSerializer
 from quality.services import ratings as services
@@ -15,13 +17,25 @@ from quality.services import ratings as services
 class AreaScoreSerializer(serializers.Serializer):
     area = serializers.IntegerField(help_text="A work area id of the site's template.")
     score = serializers.IntegerField(min_value=1, max_value=5)
-    remark = serializers.CharField(required=False, allow_blank=True, default="")
+    remark = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=limits.REMARK,
+        validators=[multi_line],
+    )
 
 
 class RateSerializer(serializers.Serializer):
     site = serializers.PrimaryKeyRelatedField(queryset=sites_visible_to(None))
     areas = AreaScoreSerializer(many=True, allow_empty=False)
-    comment = serializers.CharField(required=False, allow_blank=True, default="")
+    comment = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=limits.COMMENT,
+        validators=[multi_line],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,14 +5,19 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.fields import PersonSerializer
+from common import limits
 from quality.models import AreaRating, CorrectiveAction, Inspection, Photo, Rating, Score
 from quality.models.names import pick
 
-NAMES = serializers.DictField(
-    child=serializers.CharField(allow_blank=True),
-    read_only=True,
-    help_text="The name in each language (en, et, ru, zh-hans); empty means English.",
-)
+
+def names_field():
+    """A name in each language. A new field each time: one instance declared under two
+    names is bound to the last, so both keys carried the same names."""
+    return serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=limits.NAME),
+        read_only=True,
+        help_text="The name in each language (en, et, ru, zh-hans); empty means English.",
+    )
 
 
 class PhotoSerializer(serializers.ModelSerializer):
@@ -32,10 +37,10 @@ class PhotoSerializer(serializers.ModelSerializer):
 
 
 class ScoreSerializer(serializers.ModelSerializer):
-    area = serializers.CharField(source="area_label", read_only=True)
-    element = serializers.CharField(source="element_label", read_only=True)
-    area_names = NAMES
-    element_names = NAMES
+    area = serializers.CharField(source="area_label", read_only=True, max_length=limits.NAME)
+    element = serializers.CharField(source="element_label", read_only=True, max_length=limits.NAME)
+    area_names = names_field()
+    element_names = names_field()
     photos = PhotoSerializer(many=True, read_only=True)
     corrective_action = serializers.SerializerMethodField()
 
@@ -64,8 +69,10 @@ class ScoreSerializer(serializers.ModelSerializer):
 
 
 class InspectionSerializer(serializers.ModelSerializer):
-    site_name = serializers.CharField(source="site.name", read_only=True)
-    template = serializers.CharField(source="template_label", read_only=True)
+    site_name = serializers.CharField(source="site.name", read_only=True, max_length=limits.NAME)
+    template = serializers.CharField(
+        source="template_label", read_only=True, max_length=limits.NAME
+    )
     inspector = PersonSerializer(read_only=True)
     quality_index = serializers.DecimalField(
         max_digits=5,
@@ -112,12 +119,13 @@ class InspectionDetailSerializer(InspectionSerializer):
 
 
 class CorrectiveActionSerializer(serializers.ModelSerializer):
-    site_name = serializers.CharField(source="site.name", read_only=True)
+    site_name = serializers.CharField(source="site.name", read_only=True, max_length=limits.NAME)
     source = serializers.SerializerMethodField()
     inspection = serializers.SerializerMethodField()
-    subject = serializers.CharField(read_only=True)
-    area_names = NAMES
-    element_names = NAMES
+    # "area · element"
+    subject = serializers.CharField(read_only=True, max_length=2 * limits.NAME + 3)
+    area_names = names_field()
+    element_names = names_field()
     owner = PersonSerializer(read_only=True, allow_null=True)
     solved_by = PersonSerializer(read_only=True, allow_null=True)
     checked_by = PersonSerializer(read_only=True, allow_null=True)
@@ -166,7 +174,7 @@ class CorrectiveActionSerializer(serializers.ModelSerializer):
 
 class AreaRatingSerializer(serializers.ModelSerializer):
     area = serializers.SerializerMethodField()
-    area_names = NAMES
+    area_names = names_field()
     corrective_action = serializers.SerializerMethodField()
 
     class Meta:

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clients.models import Site
+from common import limits
+from common.validators import long_text
 from quality.models.names import pick
 
 # "If a service is scored 2 or lower, the work manager must find a solution at once."
@@ -67,7 +69,9 @@ class CorrectiveAction(models.Model):
     area_names = models.JSONField(_("work area"), default=dict)
     element_names = models.JSONField(_("element"), default=dict, blank=True)
     rated = models.PositiveSmallIntegerField(_("score"))
-    problem = models.TextField(_("problem"), blank=True)
+    problem = models.TextField(
+        _("problem"), blank=True, max_length=limits.REMARK, validators=long_text(limits.REMARK)
+    )
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("responsible"),
@@ -82,7 +86,9 @@ class CorrectiveAction(models.Model):
     opened_at = models.DateTimeField(_("opened"), default=timezone.now)
     due_at = models.DateTimeField(_("deadline"))
     escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True)
-    solution = models.TextField(_("solution"), blank=True)
+    solution = models.TextField(
+        _("solution"), blank=True, max_length=limits.COMMENT, validators=long_text(limits.COMMENT)
+    )
     solved_at = models.DateTimeField(_("solved"), null=True, blank=True)
     solved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -101,7 +107,9 @@ class CorrectiveAction(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    check_note = models.TextField(_("check note"), blank=True)
+    check_note = models.TextField(
+        _("check note"), blank=True, max_length=limits.REMARK, validators=long_text(limits.REMARK)
+    )
     times_reopened = models.PositiveSmallIntegerField(_("times reopened"), default=0)
     version = models.PositiveIntegerField(default=1, editable=False)
 

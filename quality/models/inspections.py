@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clients.models import STAFF_LIMIT, Site
+from common import limits
+from common.validators import long_text
 from quality.models.names import pick
 from quality.models.templates import Template
 
@@ -88,7 +90,12 @@ class Inspection(models.Model):
     quality_index = models.DecimalField(
         _("quality index"), max_digits=5, decimal_places=1, null=True, blank=True
     )
-    remarks = models.TextField(_("remarks and suggestions"), blank=True)
+    remarks = models.TextField(
+        _("remarks and suggestions"),
+        blank=True,
+        max_length=limits.COMMENT,
+        validators=long_text(limits.COMMENT),
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(excluded_fields=["version"])
@@ -136,7 +143,9 @@ class Score(models.Model):
         _("score"), null=True, blank=True, choices=SCORES, validators=score_validators
     )
     not_applicable = models.BooleanField(_("not applicable"), default=False)
-    remark = models.TextField(_("remark"), blank=True)
+    remark = models.TextField(
+        _("remark"), blank=True, max_length=limits.REMARK, validators=long_text(limits.REMARK)
+    )
 
     history = HistoricalRecords()
 

@@ -4,6 +4,9 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from common import limits
+from common.validators import single_line
+
 
 def pick(names: dict, language: str | None = None) -> str:
     """The name in ``language`` (the active one by default), else English, else any."""
@@ -14,10 +17,16 @@ def pick(names: dict, language: str | None = None) -> str:
 class Names(models.Model):
     """Four name fields, so templates can be written once and read in any language."""
 
-    name = models.CharField(_("name (English)"), max_length=200)
-    name_et = models.CharField(_("name (Estonian)"), max_length=200, blank=True)
-    name_ru = models.CharField(_("name (Russian)"), max_length=200, blank=True)
-    name_zh_hans = models.CharField(_("name (Chinese)"), max_length=200, blank=True)
+    name = models.CharField(_("name (English)"), max_length=limits.NAME, validators=[single_line])
+    name_et = models.CharField(
+        _("name (Estonian)"), max_length=limits.NAME, blank=True, validators=[single_line]
+    )
+    name_ru = models.CharField(
+        _("name (Russian)"), max_length=limits.NAME, blank=True, validators=[single_line]
+    )
+    name_zh_hans = models.CharField(
+        _("name (Chinese)"), max_length=limits.NAME, blank=True, validators=[single_line]
+    )
 
     class Meta:
         abstract = True

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clients.models import Site
+from common import limits
+from common.validators import long_text
 from quality.models.inspections import SCORES, score_validators
 from quality.models.names import pick
 
@@ -22,7 +24,9 @@ class Rating(models.Model):
         related_name="quality_ratings",
     )
     created_at = models.DateTimeField(_("rated"), auto_now_add=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(
+        _("comment"), blank=True, max_length=limits.COMMENT, validators=long_text(limits.COMMENT)
+    )
 
     history = HistoricalRecords()
 
@@ -51,7 +55,9 @@ class AreaRating(models.Model):
     score = models.PositiveSmallIntegerField(
         _("score"), choices=SCORES, validators=score_validators
     )
-    remark = models.TextField(_("remark"), blank=True)
+    remark = models.TextField(
+        _("remark"), blank=True, max_length=limits.REMARK, validators=long_text(limits.REMARK)
+    )
 
     class Meta:
         verbose_name = _("area rating")

@@ -7,12 +7,15 @@ publishes the inspection to the client's people and opens a corrective
 action for every element scored 2 or lower.
 """
 
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.audit import set_author
 from common.errors import ServiceError
+from common.validators import check_fields
 from notifications.services import notify
 from quality.models import Inspection, Photo, Score
 from quality.models.actions import POOR
@@ -84,6 +87,7 @@ def answer(score: Score, *, by, value: str, remark: str) -> Score:
     score.not_applicable = value == "na"
     score.score = int(value) if value.isdigit() else None
     score.remark = (remark or "").strip()
+    check_fields(score, "remark")
     set_author(score, by=by)
     score.save()
     return score
@@ -121,20 +125,52 @@ def set_remarks(inspection: Inspection, *, by, remarks: str) -> Inspection:
     inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
     _refuse_unless_draft(inspection)
     inspection.remarks = (remarks or "").strip()
+    check_fields(inspection, "remarks")
     set_author(inspection, by=by)
     inspection.save()
     return inspection
 
 
-def problems(scores: list[Score]) -> list[tuple[Score, str]]:
-    """Why the inspection cannot be submitted yet: (element, reason) for each."""
-    found = []
-    for score in scores:
-        if not score.is_answered:
-            found.append((score, _("no score yet")))
-        elif score.is_poor and not score.remark:
-            found.append((score, _("scored %(score)s: say what is wrong") % {"score": score.score}))
-    return found
+class NotReadyToSubmit(ServiceError):
+    """A draft with elements unanswered, or scored 1–2 without a remark."""
+
+
+@dataclass(frozen=True)
+class Missing:
+    """What still stands between a draft and its submission."""
+
+    unanswered: list[Score]
+    without_remark: list[Score]
+
+    def __bool__(self) -> bool:
+        return bool(self.unanswered or self.without_remark)
+
+
+def missing(scores) -> Missing:
+    """The elements with no answer yet, and those scored 1–2 without a remark saying why."""
+    scores = list(scores)
+    return Missing(
+        unanswered=[score for score in scores if not score.is_answered],
+        without_remark=[score for score in scores if score.is_poor and not score.remark],
+    )
+
+
+def _names(scores: list[Score]) -> str:
+    # A semicolon, not a comma: element names may contain commas.
+    return "; ".join(f"{score.area_label} · {score.element_label}" for score in scores)
+
+
+def refusal(found: Missing) -> str:
+    """The one message that says exactly which elements keep a draft from being submitted."""
+    sentences = [_("The inspection is not submitted yet.")]
+    if found.unanswered:
+        sentences.append(_("No score yet: %(elements)s.") % {"elements": _names(found.unanswered)})
+    if found.without_remark:
+        sentences.append(
+            _("A score of 1 or 2 needs a remark saying what is wrong: %(elements)s.")
+            % {"elements": _names(found.without_remark)}
+        )
+    return " ".join(sentences)
 
 
 @transaction.atomic
@@ -145,17 +181,9 @@ def submit(inspection: Inspection, *, by) -> Inspection:
     )
     _refuse_unless_draft(inspection)
     scores = list(inspection.scores.all())
-    found = problems(scores)
+    found = missing(scores)
     if found:
-        raise ServiceError(
-            _("Answer every element before you submit. Still open: %(list)s.")
-            % {
-                "list": "; ".join(
-                    f"{score.area_label} · {score.element_label} ({reason})"
-                    for score, reason in found
-                )
-            }
-        )
+        raise NotReadyToSubmit(refusal(found), field="scores")
     inspection.status = Inspection.Status.PUBLISHED
     inspection.published_at = timezone.now()
     inspection.quality_index = quality_index(scores)

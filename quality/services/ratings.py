@@ -8,6 +8,7 @@ from accounts.models import User
 from clients.access import sites_visible_to
 from common.audit import set_author
 from common.errors import ServiceError
+from common.validators import check_fields
 from notifications.services import notify
 from quality.models import Area, AreaRating, Rating
 from quality.models.actions import POOR
@@ -45,7 +46,9 @@ def rate(site, *, by, scores: dict[int, tuple[int | None, str]], comment: str = 
                 _("%(area)s is scored %(score)s: tell us what is wrong.")
                 % {"area": areas[area_pk].label, "score": score}
             )
+        check_fields(AreaRating(remark=(remark or "").strip()), "remark")
     rating = Rating(site=site, author=by, comment=(comment or "").strip())
+    check_fields(rating, "comment")
     set_author(rating, by=by)
     rating.save()
     for position, area in enumerate(areas.values(), start=1):

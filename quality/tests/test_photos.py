@@ -78,7 +78,7 @@ def _gif():
 
 
 def test_a_photo_over_the_size_limit_is_refused(client, cast, draft_score, settings):
-    settings.QUALITY_PHOTO_MAX_MB = 1
+    settings.IMAGE_MAX_MB = 1
     client.force_login(cast.staff.inspector)
     big = SimpleUploadedFile("big.jpg", b"\xff" * (1024 * 1024 + 1), "image/jpeg")
     response = _upload(client, draft_score, big)

@@ -1,10 +1,13 @@
 """The PDF report: the same scores as the page, in the reader's language, Chinese included."""
 
+import re
 import shutil
 import subprocess
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from quality.services import inspections
 from quality.tests import helpers
@@ -89,3 +92,66 @@ def test_an_unknown_language_is_not_found(client, cast, inspection):
     client.force_login(cast.staff.inspector)
     url = reverse("quality_files:report", args=[inspection.pk])
     assert client.get(url, {"language": "xx"}).status_code == 404
+
+
+def _raw_text(pdf: bytes, tmp_path, *options) -> str:
+    path = tmp_path / "separate.pdf"
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", *options, str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _apart(*parts) -> re.Pattern:
+    """The parts in this order, each ending at whitespace: nothing runs into the next."""
+    return re.compile(r"\s+".join(r"\s+".join(map(re.escape, part.split())) for part in parts))
+
+
+@pytest.mark.parametrize("language", ["en", "et", "ru", "zh-hans"])
+def test_labels_and_values_do_not_run_together_in_any_language(
+    client, cast, inspection, tmp_path, language
+):
+    client.force_login(cast.staff.inspector)
+    pdf, _layout = _report_lines(client, inspection, tmp_path, language=language)
+    with translation.override(language):
+        meta = [
+            (_("Client"), cast.client_a.name),
+            (_("Site"), "Mammu, Ühe tee 15"),
+            (_("Author"), cast.staff.inspector.full_name),
+        ]
+        headers = [
+            [_("Work area"), _("Element"), "1", "2", "3", "4", "5", _("N/A")],
+            [_("Element"), _("Score"), _("Responsible"), _("Deadline"), _("Status")],
+            [_("Inspection by"), _("Checked by"), _("Date of check")],
+        ]
+        index_label, date_label = _("Quality index"), _("Date")
+    # Read as a copy-paste or a screen reader would: in reading order, and as drawn.
+    for options in [(), ("-raw",)]:
+        text = _raw_text(pdf, tmp_path, *options)
+        for label, value in meta:
+            assert _apart(label, value).search(text), (language, options, label, text)
+        assert re.search(_apart(index_label).pattern + r"\s+68[.,]6 %", text), (language, text)
+        assert re.search(_apart(date_label).pattern + r"\s+\S*\d", text), (language, text)
+    raw = _raw_text(pdf, tmp_path, "-raw")
+    for row in headers:
+        assert _apart(*row).search(raw), (language, row, raw)
+
+
+@pytest.mark.parametrize("language", ["en", "et", "zh-hans"])
+def test_the_file_name_carries_the_date_site_and_language(client, cast, inspection, language):
+    client.force_login(cast.staff.account_manager)
+    url = reverse("quality_files:report", args=[inspection.pk])
+    response = client.get(url, {"language": language})
+    day = timezone.localtime(inspection.published_at).date().isoformat()
+    assert response["Content-Disposition"] == (
+        f'inline; filename="inspection-{day}-mammu-{language}.pdf"'
+    )
+
+
+def test_the_file_name_follows_the_readers_language_by_default(client, cast, inspection):
+    user = cast.admin_a.user
+    user.language = "ru"
+    user.save()
+    client.force_login(user)
+    response = client.get(reverse("quality_files:report", args=[inspection.pk]))
+    assert response["Content-Disposition"].endswith('-mammu-ru.pdf"')

@@ -200,10 +200,10 @@ def test_a_draft_is_invisible_to_the_client_and_cannot_be_submitted_half_done(cl
     helpers.fill(draft, ["5", "2", "", "", ""], remark="")
     client.force_login(cast.staff.inspector)
     page = client.get(reverse("quality:inspection_fill", args=[draft.pk]))
-    assert "no score yet" in page.text
-    assert "scored 2: say what is wrong" in page.text
+    assert "No score yet:" in page.text
+    assert "A score of 1 or 2 needs a remark saying what is wrong:" in page.text
     response = client.post(reverse("quality:inspection_submit", args=[draft.pk]), follow=True)
-    assert "Answer every element before you submit." in response.text
+    assert "The inspection is not submitted yet." in response.text
     draft.refresh_from_db()
     assert draft.is_draft
     assert not CorrectiveAction.objects.exists()

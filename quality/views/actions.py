@@ -35,8 +35,10 @@ def _detail(request, action, *, solve_form=None, check_form=None, status=200):
         {
             "action": action,
             "photos": queries.action_photos(action),
+            "problem_photos": queries.problem_photos(request.user, action),
             "can_solve": access.can_solve(request.user, action),
             "can_check": access.can_check(request.user, action),
+            "needs_new_owner": access.action_needs_new_owner(request.user, action),
             "solve_form": solve_form or SolveForm(initial={"loaded_version": action.version}),
             "check_form": check_form or CheckForm(initial={"loaded_version": action.version}),
             "history": history_entries(CorrectiveAction.history.filter(id=action.pk)),

@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
 from quality import access, queries, report
@@ -27,6 +28,13 @@ def photo(request, pk, size):
     return response
 
 
+def _report_file_name(inspection, language) -> str:
+    """inspection-2026-11-30-mammu-et.pdf: a saved copy says its day, site and language."""
+    day = timezone.localdate(inspection.published_at)
+    site = slugify(inspection.site.name) or "site"
+    return f"inspection-{day:%Y-%m-%d}-{site}-{language}.pdf"
+
+
 @login_required
 def inspection_report(request, pk):
     inspection = queries.full_inspection(request.user, pk)
@@ -38,8 +46,9 @@ def inspection_report(request, pk):
         raise Http404
     with translation.override(language):
         pdf = report.inspection_pdf(inspection)
-    name = slugify(f"{inspection.site.name}-{inspection.published_at:%Y-%m-%d}") or "report"
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    response["Content-Disposition"] = content_disposition_header(
+        False, _report_file_name(inspection, language)
+    )
     response["Cache-Control"] = "private, no-store"
     return response

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -56,7 +57,9 @@ def fill(request, pk):
             "areas": areas,
             "progress": _progress(scores),
             "values": ["1", "2", "3", "4", "5"],
-            "missing": services.problems(scores),
+            "missing": services.missing(scores),
+            # Set by a refused submit: the to-do list then says it was refused.
+            "refused": request.GET.get("refused") == "1",
         },
     )
 
@@ -77,13 +80,16 @@ def score_save(request, pk):
         error = refused.message
     if not request.htmx:
         return _without_htmx(request, score, error)
+    # The counter and the to-do list ride along (out of band), so they follow every answer.
+    scores = list(score.inspection.scores.all())
     return render(
         request,
         "quality/staff/fill.html#saved",
         {
             "score": score,
             "error": error,
-            "progress": _progress(score.inspection.scores.only("score", "not_applicable")),
+            "progress": _progress(scores),
+            "missing": services.missing(scores),
             "just_saved": True,
         },
     )
@@ -149,13 +155,18 @@ def remarks(request, pk):
 @staff_required
 def submit(request, pk):
     inspection = _draft_for(request.user, pk)
-    if run_action(
-        request,
-        lambda: services.submit(inspection, by=request.user),
-        _("The inspection is published. The client sees it now."),
-    ):
-        return redirect("quality:inspection_detail", inspection.pk)
-    return redirect("quality:inspection_fill", inspection.pk)
+    try:
+        services.submit(inspection, by=request.user)
+    except services.NotReadyToSubmit:
+        # The form's to-do list names every missing answer; a message would say it twice.
+        return redirect(
+            f"{reverse('quality:inspection_fill', args=[inspection.pk])}?refused=1#todo"
+        )
+    except ServiceError as refused:
+        messages.error(request, refused.message)
+        return redirect("quality:inspection_fill", inspection.pk)
+    messages.success(request, _("The inspection is published. The client sees it now."))
+    return redirect("quality:inspection_detail", inspection.pk)
 
 
 @require_POST

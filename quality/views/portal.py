@@ -51,7 +51,11 @@ def action_detail(request, pk):
     return render(
         request,
         "quality/portal/action_detail.html",
-        {"action": action, "photos": queries.action_photos(action)},
+        {
+            "action": action,
+            "photos": queries.action_photos(action),
+            "problem_photos": queries.problem_photos(request.user, action),
+        },
     )
 
 

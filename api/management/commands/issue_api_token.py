@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.models import User
+from accounts.access import accounts_in_use
 from api import tokens
 from common.errors import ServiceError
 
@@ -14,13 +14,21 @@ class Command(BaseCommand):
         parser.add_argument("email")
         parser.add_argument("--name", default="Command line")
         parser.add_argument("--scope", choices=["read", "write"], default="read")
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help="How many days the token works (default: API_TOKEN_DAYS, 90).",
+        )
 
-    def handle(self, *args, email, name, scope, **options):
-        user = User.objects.filter(email__iexact=email, is_active=True).first()
+    def handle(self, *args, email, name, scope, days, **options):
+        user = accounts_in_use().filter(email__iexact=email).first()
         if user is None:
             raise CommandError(f"No active user has the e-mail address {email!r}.")
         try:
-            _token, text = tokens.create_token(user, name=name, scope=scope)
+            token, text = tokens.create_token(user, name=name, scope=scope, days=days)
         except ServiceError as error:
             raise CommandError(str(error.message)) from error
         self.stdout.write(text)
+        # On stderr, so that $(manage.py issue_api_token …) captures the token alone.
+        self.stderr.write(f"It expires on {token.expires_at:%Y-%m-%d %H:%M %Z}.")

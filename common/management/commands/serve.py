@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from clients.demo import DEMO_PASSWORD, STAFF
+from common.serving import gunicorn_command
 
 
 class Command(BaseCommand):
@@ -27,18 +28,9 @@ class Command(BaseCommand):
         env = {"SITE_URL": f"http://127.0.0.1:{port}", **os.environ}
         web = subprocess.Popen(
             [
-                python,
-                "-m",
-                "gunicorn",
-                "clientdesk.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
+                *gunicorn_command(port=port, workers=workers),
                 "--access-logfile",
                 "-",
-                "--graceful-timeout",
-                "5",
             ],
             env=env,
         )
