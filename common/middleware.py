@@ -1,3 +1,5 @@
+from django.http import HttpResponsePermanentRedirect
+from django.middleware.common import CommonMiddleware as DjangoCommonMiddleware
 from django.utils.cache import patch_cache_control
 
 
@@ -36,3 +38,18 @@ class PrivateCacheMiddleware:
 
 def _is_html(response) -> bool:
     return response.get("Content-Type", "").startswith("text/html")
+
+
+class PermanentRedirectKeepingMethod(HttpResponsePermanentRedirect):
+    status_code = 308
+
+
+class CommonMiddleware(DjangoCommonMiddleware):
+    """Django's, but a missing trailing slash is answered with 308, not 301.
+
+    After a 301 a client may repeat a POST as a GET: an API call without its
+    final slash would then read a list and report success. A 308 makes the
+    client repeat the same method with the same body at the right address.
+    """
+
+    response_redirect_class = PermanentRedirectKeepingMethod

@@ -44,6 +44,17 @@ def test_an_unknown_api_url_is_a_json_404_signed_in_or_not(cast, url):
     assert error_of(APIClient().get(url), 404)["code"] == "not_found"
 
 
+def test_a_call_without_its_final_slash_is_sent_on_with_its_method_and_body(cast):
+    """A 301 lets clients repeat a POST as a GET, which would read a list and "succeed"."""
+    api = token_client(cast.staff.admin)
+    response = api.post("/api/v1/sites", new_site(cast), format="json")
+    assert response.status_code == 308
+    assert response["Location"] == "/api/v1/sites/"
+    assert not Site.objects.filter(name="Uus pood").exists()
+    assert api.post(response["Location"], new_site(cast), format="json").status_code == 201
+    assert Site.objects.filter(name="Uus pood").count() == 1
+
+
 def test_a_page_outside_the_api_still_gets_the_html_404(cast, client):
     response = client.get("/desk/nothing-here/")
     assert response.status_code == 404

@@ -151,3 +151,18 @@ def test_naming_a_new_work_manager_clears_the_action_flag(client, cast):
     client.force_login(cast.staff.admin)
     assert NEEDS_NEW_OWNER not in client.get(reverse("quality:action_list")).text
     assert "needs a new owner" not in client.get(action.get_staff_url()).text
+
+
+def test_the_client_does_not_see_a_deactivated_person_as_responsible_for_an_open_action(
+    client, cast
+):
+    action = _open_action(cast)
+    owner = cast.staff.work_manager
+    client.force_login(cast.contact_a.user)
+    assert owner.full_name in client.get(action.get_portal_url()).text
+
+    deactivate(client, cast, owner)
+    client.force_login(cast.contact_a.user)
+    page = client.get(action.get_portal_url())
+    assert owner.full_name not in page.text
+    assert "A new person is being named" in page.text

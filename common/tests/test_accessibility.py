@@ -8,9 +8,7 @@ The templates themselves are checked too: every label a screen reader speaks
 is translated, and no column header is empty.
 """
 
-import os
 import re
-import shutil
 import time
 from collections import Counter, deque
 from io import StringIO
@@ -21,16 +19,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from common.tests.browser import browser_test, chromium
+
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 PASSWORD = "clientdesk-demo"
@@ -237,22 +227,11 @@ def audit(browser, origin, email, viewport, found):
 
 @pytest.fixture
 def browser(live_server, monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; Django's ORM
-    # refuses to run next to one unless told it is safe (the test is single-threaded).
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+    with chromium(monkeypatch) as browser:
         yield browser
-        browser.close()
 
 
-@pytest.mark.browser
-@pytest.mark.skipif(
-    not os.path.exists(CHROMIUM),
-    reason="Debian's chromium is not installed (apt-get install chromium)",
-)
+@browser_test
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize(
     ("email", "viewport", "at_least", "reaches"),

@@ -3,44 +3,17 @@
 Drives Debian's Chromium through Playwright against the live test server.
 """
 
-import os
-import shutil
-
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM),
-        reason="Debian's chromium is not installed (apt-get install chromium)",
-    ),
-]
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from common.tests.browser import DESK, marks, open_page
+
+pytestmark = marks
 
 
 @pytest.fixture
 def page(live_server, monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; Django's ORM
-    # refuses to run next to one unless told it is safe (the test is single-threaded).
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        context = browser.new_context(
-            viewport={"width": 375, "height": 740}, locale="en-GB", is_mobile=True
-        )
-        yield context.new_page()
-        browser.close()
+    with open_page(monkeypatch) as page:
+        yield page
 
 
 @pytest.mark.django_db(transaction=True)
@@ -73,17 +46,8 @@ def test_client_administrator_sees_sites_and_contacts_on_a_phone(page, live_serv
 
 @pytest.fixture
 def desk_page(live_server, monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-        errors = []
-        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.errors = errors
+    with open_page(monkeypatch, viewport=DESK, is_mobile=False) as page:
         yield page
-        browser.close()
 
 
 @pytest.mark.django_db(transaction=True)
