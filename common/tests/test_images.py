@@ -123,7 +123,7 @@ def test_the_api_refuses_what_the_pages_refuse_in_the_callers_language(
     )
     assert refused.status_code == 400
     message = refused.json()["error"]["fields"]["photo"][0]
-    assert message.startswith(("See fail pole foto.", "The photo has more than 50 megapixels"))
+    assert message.startswith(("See fail pole foto.", "Fotol on rohkem kui 50 megapikslit."))
     assert not Photo.objects.exists()
     assert not any(p.is_file() for p in Path(settings.MEDIA_ROOT).rglob("*"))
 
