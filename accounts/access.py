@@ -10,7 +10,11 @@ from accounts.roles import STAFF_ROLES, Role
 # client: deactivating the client ends every login of its people at once,
 # and reactivating it gives them back (their own accounts stay as they were).
 # Lookups by name, so this lowest app does not import the clients app.
-_IN_USE = Q(is_active=True) & (Q(membership__isnull=True) | Q(membership__client__is_active=True))
+# A client's person without a membership (removed, or its client deleted)
+# belongs to no client, so uses nothing: judged by role, not by the row.
+_IN_USE = Q(is_active=True) & (
+    Q(role__in=sorted(STAFF_ROLES)) | Q(membership__client__is_active=True)
+)
 
 
 def accounts_in_use() -> QuerySet[User]:
@@ -29,8 +33,10 @@ def account_in_use(user) -> bool:
     if user is None or not user.is_active:
         return False
     # A missing reverse one-to-one raises a subclass of AttributeError.
+    if user.role in STAFF_ROLES:
+        return True
     membership = getattr(user, "membership", None)
-    return membership is None or membership.client.is_active
+    return membership is not None and membership.client.is_active
 
 
 def can_manage_staff(user) -> bool:

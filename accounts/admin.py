@@ -29,4 +29,13 @@ class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
     ]
     # Photos are changed on the staff pages only, where the image pipeline
     # cleans them (common/images.py); the admin would store them as uploaded.
-    readonly_fields = ["photo", "last_login", "date_joined", "invited_at", "invited_by"]
+    # Deactivation too: the service revokes the person's API tokens for good,
+    # which a plain save here would skip.
+    readonly_fields = [
+        "photo",
+        "is_active",
+        "last_login",
+        "date_joined",
+        "invited_at",
+        "invited_by",
+    ]

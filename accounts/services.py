@@ -30,7 +30,7 @@ def _check_email_free(email, *, exclude_pk=None):
 
 @transaction.atomic
 def invite_user(
-    *, by, email, full_name, role, language="en", phone="", title="", photo=None
+    *, by, email, full_name, role, language="en", phone="", title="", photo=None, send=True
 ) -> User:
     """Create an account without a password and send its owner an invitation.
 
@@ -58,11 +58,14 @@ def invite_user(
     user.set_unusable_password()
     set_author(user, by=by)
     user.save()
-    _send_invitation(user, by=by)
+    if send:
+        send_invitation(user, by=by)
     return user
 
 
-def _send_invitation(user: User, *, by) -> None:
+def send_invitation(user: User, *, by) -> None:
+    """Mail ``user`` their invitation link (a client's person once their membership exists,
+    since messages reach only accounts in use)."""
     # A fresh key per invitation: a resent invitation is a new message.
     notify("account.invited", recipients=[user], target=user, actor=by)
     assert user.invited_at is not None
@@ -103,7 +106,7 @@ def resend_invitation(user, *, by) -> None:
     user.invited_at = timezone.now()
     set_author(user, by=by)
     user.save(update_fields=["invited_at"])
-    _send_invitation(user, by=by)
+    send_invitation(user, by=by)
 
 
 def _photo_changes(changes: dict) -> dict:

@@ -17,6 +17,9 @@ class ClientAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "is_active", "language"]
     search_fields = ["name", "registry_code", "email"]
     raw_id_fields = ["account_manager"]
+    # Deactivating a client goes through the desk (clients.services), which
+    # also revokes its people's API tokens; a plain save here would skip that.
+    readonly_fields = ["is_active"]
     inlines = [SiteInline]
 
 

@@ -104,11 +104,14 @@ def invite_client_user(
         role=role,
         language=language or client.language,
         phone=phone,
+        send=False,
     )
     membership = Membership(user=user, client=client)
     set_author(membership, by=by)
     membership.save()
     membership.sites.set(sites)
+    # Only now does the person belong to a client, and so may be told anything.
+    account_services.send_invitation(user, by=by)
     return membership
 
 

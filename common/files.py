@@ -11,6 +11,7 @@ yet either).
 """
 
 import logging
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import datetime, timedelta
@@ -119,11 +120,24 @@ def _walk(storage: Storage, folder: str, recursive: bool) -> Iterator[str]:
     except FileNotFoundError:
         return
     prefix = f"{folder}/" if folder else ""
+    # A link may lead out of the media folder (a mounted archive, say): what
+    # lies behind it is not ours to judge, so the walk neither follows nor
+    # deletes links.
     for name in files:
-        yield prefix + name
+        if not _is_link(storage, prefix + name):
+            yield prefix + name
     if recursive:
         for directory in directories:
-            yield from _walk(storage, prefix + directory, True)
+            if not _is_link(storage, prefix + directory):
+                yield from _walk(storage, prefix + directory, True)
+
+
+def _is_link(storage: Storage, name: str) -> bool:
+    try:
+        path = storage.path(name)
+    except NotImplementedError:  # object storage has no links
+        return False
+    return os.path.islink(path)
 
 
 def _modified(storage: Storage, name: str) -> datetime:

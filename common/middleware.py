@@ -1,6 +1,7 @@
 from django.http import HttpResponsePermanentRedirect
 from django.middleware.common import CommonMiddleware as DjangoCommonMiddleware
 from django.utils.cache import patch_cache_control
+from django.utils.http import escape_leading_slashes
 
 
 class PrivateCacheMiddleware:
@@ -53,3 +54,8 @@ class CommonMiddleware(DjangoCommonMiddleware):
     """
 
     response_redirect_class = PermanentRedirectKeepingMethod
+
+    def get_full_path_with_slash(self, request):
+        # Django refuses (under DEBUG) to redirect a POST, since a 301 would
+        # lose its body; a 308 keeps it, so there is nothing to refuse.
+        return escape_leading_slashes(request.get_full_path(force_append_slash=True))

@@ -14,6 +14,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from common import limits
 from common.errors import ServiceError
 
 # C0 and C1 control characters, DEL, and the Unicode line and paragraph
@@ -68,7 +69,10 @@ def normalise_phone(value: str) -> str:
         return ""
     if not phonenumbers.is_valid_number(number):
         return ""
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    # Formatting adds spaces and "ext.": a number that no longer fits its
+    # column is refused (or left as it was stored) rather than cut.
+    return formatted if len(formatted) <= limits.PHONE else ""
 
 
 def validate_phone(value: str) -> None:

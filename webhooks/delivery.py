@@ -10,10 +10,12 @@ name (SNI), and the Host header carries the name. Redirects are never
 followed: a 3xx is an answer like any other non-2xx.
 """
 
+import contextlib
 import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -157,12 +159,35 @@ def post(
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
+    # ``timeout`` bounds each read; a receiver that drips a byte now and then
+    # would keep a job worker (shared with every client's mail) for days. So
+    # the whole call has a deadline too, after which its socket is shut.
+    overall = 2 * timeout
+    cut = threading.Event()
+    timer = threading.Timer(overall, _cut_off, args=(connection, cut))
+    timer.daemon = True
+    timer.start()
     try:
         connection.request("POST", path, body=body, headers={"User-Agent": USER_AGENT, **headers})
         response = connection.getresponse()
         response.read(64 * 1024)  # a receiver's answer body is not used; don't wait for more
+        if cut.is_set():
+            raise http.client.IncompleteRead(b"")
         return Answer(status=response.status)
-    except http.client.HTTPException as error:
-        raise OSError(f"Bad answer: {type(error).__name__}: {error}") from error
+    except (http.client.HTTPException, OSError) as error:
+        if cut.is_set():
+            raise OSError(f"No complete answer within {overall:g} s.") from error
+        if isinstance(error, http.client.HTTPException):
+            raise OSError(f"Bad answer: {type(error).__name__}: {error}") from error
+        raise
     finally:
+        timer.cancel()
         connection.close()
+
+
+def _cut_off(connection: http.client.HTTPConnection, cut: threading.Event) -> None:
+    cut.set()
+    sock = connection.sock
+    if sock is not None:
+        with contextlib.suppress(OSError):  # already closed
+            sock.shutdown(socket.SHUT_RDWR)

@@ -130,8 +130,12 @@ def emit(event_type, *, target, params: dict, key: str) -> None:
     """Queue a call to every active subscription of ``event_type`` that may see ``target``."""
     if not event_type.webhook:
         return
-    subscriptions = Subscription.objects.filter(is_active=True).select_related(
-        "owner__membership__client"
+    # The secrets are not read here: a secret no key opens stops only its own
+    # calls (send_call logs why), never the action that caused the event.
+    subscriptions = (
+        Subscription.objects.filter(is_active=True)
+        .select_related("owner__membership__client")
+        .defer("secret", "previous_secret")
     )
     for subscription in subscriptions:
         # A deactivated client's subscriptions stop with its people's accounts.

@@ -15,13 +15,18 @@ def clean_stored_photos(apps, schema_editor):
     User = apps.get_model("accounts", "User")
     old_files = []
     for user in User.objects.exclude(photo="").filter(photo_thumbnail=""):
-        old_files.append((user.photo.storage, user.photo.name))
         try:
             with user.photo.open("rb") as stored:
                 cleaned = images.clean_image(stored, images.PORTRAIT)
-        except (images.ImageRejected, OSError):
+        except OSError:
+            # Unreadable here (the media volume may not be mounted where the
+            # migration runs): leave the photo as it is rather than lose it.
+            continue
+        except images.ImageRejected:
+            old_files.append((user.photo.storage, user.photo.name))
             user.photo = ""
         else:
+            old_files.append((user.photo.storage, user.photo.name))
             user.photo.save(cleaned.name, cleaned, save=False)
             user.photo_thumbnail.save(cleaned.thumbnail.name, cleaned.thumbnail, save=False)
         user.save(update_fields=["photo", "photo_thumbnail"])

@@ -164,3 +164,15 @@ def test_a_deactivated_clients_user_gets_no_password_reset_mail(
         )
     assert response.status_code == 302  # the same answer as for any address
     assert smtp_server.messages == []
+
+
+def test_the_django_admin_cannot_deactivate_around_the_services(client, cast):
+    """Only the services revoke tokens for good on deactivation; the admin shows it read-only."""
+    client.force_login(cast.staff.admin)
+    for url in (
+        f"/admin/accounts/user/{cast.staff.work_manager.pk}/change/",
+        f"/admin/clients/client/{cast.client_a.pk}/change/",
+    ):
+        page = client.get(url)
+        assert page.status_code == 200
+        assert 'name="is_active"' not in page.text

@@ -55,6 +55,13 @@ def test_a_call_without_its_final_slash_is_sent_on_with_its_method_and_body(cast
     assert Site.objects.filter(name="Uus pood").count() == 1
 
 
+def test_the_final_slash_is_added_with_308_under_debug_too(cast, settings):
+    settings.DEBUG = True
+    response = token_client(cast.staff.admin).post("/api/v1/sites", new_site(cast), format="json")
+    assert response.status_code == 308
+    assert response["Location"] == "/api/v1/sites/"
+
+
 def test_a_page_outside_the_api_still_gets_the_html_404(cast, client):
     response = client.get("/desk/nothing-here/")
     assert response.status_code == 404

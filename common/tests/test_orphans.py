@@ -127,3 +127,19 @@ def test_the_grace_period_comes_from_the_settings(cast, settings):
     settings.ORPHAN_FILE_GRACE_HOURS = 2
     assert len(files.remove_orphan_files()) == 2
     assert _photo_files(settings) == set()
+
+
+def test_links_in_an_upload_folder_are_neither_followed_nor_deleted(db, settings, tmp_path):
+    outside = tmp_path / "shared-archive"
+    outside.mkdir()
+    victim = outside / "important.txt"
+    victim.write_text("not Clientdesk's")
+    photos = Path(settings.MEDIA_ROOT, "photos")
+    photos.mkdir(parents=True)
+    (photos / "archive").symlink_to(outside, target_is_directory=True)
+    (photos / "linked.txt").symlink_to(victim)
+    _age(str(victim))
+
+    assert files.remove_orphan_files() == []
+    assert victim.read_text() == "not Clientdesk's"
+    assert (photos / "linked.txt").is_symlink()

@@ -223,3 +223,37 @@ def test_https_to_a_private_address_is_refused_before_connecting(settings, tls_r
             tls=tls_receiver.trust,
         )
     assert tls_receiver.calls == [] and tls_receiver.server_names == []
+
+
+def test_a_receiver_that_drips_its_answer_is_cut_off_at_the_calls_deadline(settings):
+    """Each read has a timeout; a byte every now and then must not hold a job worker for days."""
+    import socket
+    import threading
+    import time
+
+    settings.WEBHOOKS_ALLOW_PRIVATE = True
+    server = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def drip():
+        conn, _ = server.accept()
+        conn.recv(65536)
+        conn.sendall(b"HTTP/1.1 200 OK\r\n")
+        while not stop.is_set():
+            try:
+                conn.sendall(b"X")  # a header line that never ends
+            except OSError:
+                break
+            time.sleep(0.2)
+        conn.close()
+
+    threading.Thread(target=drip, daemon=True).start()
+    port = server.getsockname()[1]
+    started = time.monotonic()
+    try:
+        with pytest.raises(OSError, match="No complete answer within 2 s"):
+            delivery.post(f"http://127.0.0.1:{port}/hook", b"{}", {}, timeout=1.0)
+    finally:
+        stop.set()
+        server.close()
+    assert time.monotonic() - started < 6

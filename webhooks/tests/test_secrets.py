@@ -175,3 +175,26 @@ def test_the_embedded_mode_makes_a_key_once_and_a_bad_key_is_named(tmp_path):
     bad = _check(tmp_path, WEBHOOK_SECRET_KEY=f"{key},not-a-key")
     assert bad.returncode != 0
     assert "WEBHOOK_SECRET_KEY must be one or more comma-separated Fernet keys" in bad.stderr
+
+
+def test_a_secret_no_key_opens_does_not_stop_the_action_that_caused_the_event(
+    cast, settings, receiver, django_capture_on_commit_callbacks
+):
+    from clients import services as clients
+
+    services.subscribe(cast.staff.admin, url=receiver.url, events=["site.team_changed"])
+    settings.WEBHOOK_SECRET_KEYS = [Fernet.generate_key().decode()]
+
+    site = cast.site_a1
+    with django_capture_on_commit_callbacks(execute=True):
+        clients.update_site(
+            site,
+            {"service_director": cast.staff.idle_director},
+            by=cast.staff.admin,
+            expected_version=site.version,
+        )
+    site.refresh_from_db()
+    assert site.service_director == cast.staff.idle_director
+    call = Call.objects.get()
+    assert receiver.calls == []
+    assert "cannot be decrypted with WEBHOOK_SECRET_KEY" in call.last_error
