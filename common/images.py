@@ -76,7 +76,7 @@ def clean_image(upload, rules: Rules = PHOTO, *, field: str | None = None) -> Cl
             % {"limit": limit_mb},
             field=field,
         )
-    picture = _decode(upload, field=field)
+    picture = _decode(upload, rules.long_side, field=field)
     name = uuid.uuid4().hex
     picture.thumbnail((rules.long_side, rules.long_side))
     thumb = picture.copy()
@@ -103,7 +103,7 @@ def _too_many_pixels(field) -> ImageRejected:
     )
 
 
-def _decode(upload, *, field) -> Image.Image:
+def _decode(upload, long_side: int, *, field) -> Image.Image:
     max_pixels = settings.IMAGE_MAX_MEGAPIXELS * 1_000_000
     upload.seek(0)
     try:
@@ -116,13 +116,17 @@ def _decode(upload, *, field) -> Image.Image:
                 probe.verify()
             upload.seek(0)
             with Image.open(upload, formats=sorted(FORMATS)) as image:
+                # Memory, not only time: a 50 MP photo is 150 MB of pixels and
+                # each full-size copy costs as much again. A JPEG decodes at
+                # 1/2, 1/4 or 1/8 scale when that still leaves ``long_side``.
+                image.draft("RGB", (long_side, long_side))
                 image.load()
                 # WeasyPrint sets ImageFile.LOAD_TRUNCATED_IMAGES for the whole
                 # process; Pillow then pads a cut-off JPEG instead of failing,
                 # and marks it so.
                 if getattr(image, "_ended", False):
                     raise _not_a_photo(field)
-                picture = _flatten(ImageOps.exif_transpose(image))
+                picture = _flatten(ImageOps.exif_transpose(_reduced(image, long_side)))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise _too_many_pixels(field) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
@@ -130,6 +134,20 @@ def _decode(upload, *, field) -> Image.Image:
     finally:
         upload.seek(0)
     return picture
+
+
+def _reduced(image: Image.Image, long_side: int) -> Image.Image:
+    """``image`` shrunk by a whole factor that keeps its long side at least ``long_side``.
+
+    Cheap (pixel averaging), so the copies that follow are small.
+    """
+    factor = max(image.size) // long_side
+    if factor < 2 or image.mode not in {"L", "LA", "RGB", "RGBA"}:
+        return image
+    reduced = image.reduce(factor)
+    # reduce() drops ``info``; the orientation tag lives in the EXIF data.
+    reduced.info = image.info
+    return reduced
 
 
 def _flatten(image: Image.Image) -> Image.Image:

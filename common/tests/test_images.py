@@ -20,8 +20,10 @@ from quality.tests import helpers
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_a_phone_photo_keeps_only_its_pixels_turned_upright_and_bounded():
-    upload = pictures.upload(pictures.camera_jpeg((4000, 3000), orientation=6))
+# 48 MP is decoded at half scale (draft) to save memory: still upright and bounded.
+@pytest.mark.parametrize("size", [(4000, 3000), (8000, 6000)])
+def test_a_phone_photo_keeps_only_its_pixels_turned_upright_and_bounded(size):
+    upload = pictures.upload(pictures.camera_jpeg(size, orientation=6))
     cleaned = images.clean_image(upload, images.PHOTO)
 
     for part, longest in ((cleaned, 2048), (cleaned.thumbnail, 480)):
@@ -44,6 +46,20 @@ def test_a_transparent_png_gets_a_white_background_not_black():
     upload = pictures.upload(out.getvalue(), "logo.png", "image/png")
     with Image.open(images.clean_image(upload)) as picture:
         assert min(picture.getpixel((20, 20))) > 240
+
+
+def test_a_large_png_is_shrunk_before_it_is_flattened_and_keeps_its_orientation():
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    image = Image.new("RGBA", (6000, 4500), (200, 40, 40, 255))
+    image.paste((0, 0, 255, 255), (0, 0, 1500, 1125))
+    out = BytesIO()
+    image.save(out, "PNG", exif=exif)
+    cleaned = images.clean_image(pictures.upload(out.getvalue(), "big.png", "image/png"))
+    with Image.open(cleaned) as picture:
+        assert picture.size == (1536, 2048)
+        red, _green, blue = picture.getpixel((picture.width - 5, 5))
+        assert blue > 200 and red < 60
 
 
 def test_png_and_webp_are_kept_as_jpeg():
