@@ -10,30 +10,12 @@ from rest_framework.test import APIClient
 from accounts.tests.factories import PASSWORD
 from api.models import ApiToken
 from api.tests.helpers import token_client
+from clients.tests.forms import client_form
 from notifications.models import Delivery, Notification
 from notifications.tests.helpers import change_site_team
 
 LOGIN = "/accounts/login/"
 DEACTIVATED = "This account is deactivated."
-
-
-def client_form(client_record, **overrides):
-    values = {
-        "kind": client_record.kind,
-        "name": client_record.name,
-        "registry_code": client_record.registry_code,
-        "language": client_record.language,
-        "address": client_record.address,
-        "email": client_record.email,
-        "phone": client_record.phone,
-        "phone_secondary": client_record.phone_secondary,
-        "account_manager": client_record.account_manager_id or "",
-        "internal_notes": client_record.internal_notes,
-        "is_active": "on",
-        "loaded_version": client_record.version,
-    }
-    values.update(overrides)
-    return {k: v for k, v in values.items() if v is not None}
 
 
 def set_client_active(browser, cast, client_record, active: bool):

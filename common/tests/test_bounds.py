@@ -12,6 +12,7 @@ from django.urls import reverse
 from drf_spectacular.generators import SchemaGenerator
 
 from api.tests.helpers import token_client
+from clients.tests.forms import client_form
 from common import limits
 from quality.models import Rating, Score
 from quality.services import inspections
@@ -127,22 +128,6 @@ def test_every_string_an_api_request_sends_has_a_max_length_in_the_schema():
     assert components["RateRequest"]["properties"]["comment"]["maxLength"] == limits.COMMENT
 
 
-def _client_form(client_record, **overrides):
-    return {
-        "kind": client_record.kind,
-        "name": client_record.name,
-        "registry_code": client_record.registry_code,
-        "language": client_record.language,
-        "address": client_record.address,
-        "email": client_record.email,
-        "phone": client_record.phone,
-        "phone_secondary": client_record.phone_secondary,
-        "internal_notes": client_record.internal_notes,
-        "is_active": "on",
-        "loaded_version": client_record.version,
-    } | overrides
-
-
 def test_too_long_notes_in_the_desk_are_refused_in_the_readers_language(client, cast):
     manager = cast.staff.account_manager
     manager.language = "et"
@@ -150,7 +135,7 @@ def test_too_long_notes_in_the_desk_are_refused_in_the_readers_language(client, 
     client.force_login(manager)
     response = client.post(
         reverse("clients:client_edit", args=[cast.client_a.pk]),
-        _client_form(cast.client_a, internal_notes="x" * (limits.NOTE + 1)),
+        client_form(cast.client_a, internal_notes="x" * (limits.NOTE + 1)),
     )
     assert response.status_code == 200
     assert "Väärtuses võib olla kõige rohkem 10000 tähemärki (praegu on 10001)." in response.text
@@ -247,7 +232,7 @@ def test_names_with_control_characters_are_refused_in_the_desk(client, cast, bad
     client.force_login(cast.staff.account_manager)
     response = client.post(
         reverse("clients:client_edit", args=[cast.client_a.pk]),
-        _client_form(cast.client_a, name=bad, address=bad),
+        client_form(cast.client_a, name=bad, address=bad),
     )
     assert response.status_code == 200
     assert (

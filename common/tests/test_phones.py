@@ -10,7 +10,8 @@ from django.urls import reverse
 from accounts.models import User
 from api.tests.helpers import token_client
 from clients.models import Client
-from common.tests.test_bounds import OUR_APPS, _client_form
+from clients.tests.forms import client_form
+from common.tests.test_bounds import OUR_APPS
 from common.validators import normalise_phone
 from notifications import sms
 
@@ -19,7 +20,7 @@ def test_a_number_typed_in_the_desk_is_stored_in_international_format(client, ca
     client.force_login(cast.staff.account_manager)
     response = client.post(
         reverse("clients:client_edit", args=[cast.client_a.pk]),
-        _client_form(cast.client_a, phone="5123 4567", phone_secondary="+7 (812) 600 10 02"),
+        client_form(cast.client_a, phone="5123 4567", phone_secondary="+7 (812) 600 10 02"),
     )
     assert response.status_code == 302
     cast.client_a.refresh_from_db()
@@ -43,7 +44,7 @@ def test_a_number_that_cannot_be_dialled_is_refused_in_the_desk(client, cast, ba
     client.force_login(cast.staff.account_manager)
     response = client.post(
         reverse("clients:client_edit", args=[cast.client_a.pk]),
-        _client_form(cast.client_a, phone=bad),
+        client_form(cast.client_a, phone=bad),
     )
     assert response.status_code == 200
     assert (
