@@ -16,12 +16,15 @@ from functools import cache
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import filters
 from rest_framework.exceptions import ValidationError
+
+from common.validators import single_line
 
 # The largest id PostgreSQL and SQLite store; a larger number names no record.
 MAX_ID = 2**63 - 1
@@ -80,11 +83,12 @@ def search_text(request, name: str = "q") -> str:
     text = request.query_params.get(name, "").strip()
     if len(text) > SEARCH_MAX_LENGTH:
         message = _("Search with at most %(count)s characters.") % {"count": SEARCH_MAX_LENGTH}
-    elif any(ord(char) < 32 or ord(char) == 127 for char in text):
-        message = _("Search text cannot contain control characters.")
-    else:
-        return text
-    raise ValidationError({name: [message]})
+        raise ValidationError({name: [message]})
+    try:
+        single_line(text)
+    except DjangoValidationError as error:
+        raise ValidationError({name: error.messages}) from None
+    return text
 
 
 def _strict(filter_):

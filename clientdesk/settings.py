@@ -9,7 +9,6 @@ Three modes, chosen by CLIENTDESK_ENV:
 - ``test``: set by the test suite (fast hashing, jobs run immediately).
 """
 
-import secrets
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -17,11 +16,11 @@ from pathlib import Path
 import bootstrap
 import dj_database_url
 import phonenumbers
-from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from huey import RedisHuey, SqliteHuey
 
+from clientdesk import keys
 from clientdesk.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -36,24 +35,7 @@ TESTING = ENV == "test" or "pytest" in sys.modules
 DEBUG = env_bool("DEBUG", False)
 
 
-def _secret_key() -> str:
-    key = env_str("SECRET_KEY")
-    if key:
-        if PRODUCTION and (len(key) < 50 or len(set(key)) < 5):
-            raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters.")
-        return key
-    if PRODUCTION:
-        raise ImproperlyConfigured("CLIENTDESK_ENV=production needs SECRET_KEY.")
-    # Embedded mode: generate once, keep it, so sessions survive a restart.
-    path = VAR_DIR / "secret_key"
-    if not path.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(64))
-        path.chmod(0o600)
-    return path.read_text().strip()
-
-
-SECRET_KEY = _secret_key()
+SECRET_KEY = keys.secret_key(production=PRODUCTION, var_dir=VAR_DIR)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost"])
 if PRODUCTION and not ALLOWED_HOSTS:
@@ -375,44 +357,9 @@ else:
 # provider's own network); the embedded mode and tests allow loopback. The
 # address is checked when the call connects (webhooks/delivery.py).
 WEBHOOKS_ALLOW_PRIVATE = env_bool("WEBHOOKS_ALLOW_PRIVATE", not PRODUCTION)
-# A fixed key for tests only: 32 bytes, url-safe base64, as Fernet wants.
-_TEST_WEBHOOK_SECRET_KEY = "Y2xpZW50ZGVzay10ZXN0cy13ZWJob29rLXNlY3JldCE="
-
-
-def _webhook_secret_keys() -> list[str]:
-    """Fernet keys that encrypt webhook secrets at rest: the first encrypts, each decrypts.
-
-    Several keys, comma-separated, rotate the key: put the new one first, run
-    ``manage.py reencrypt_webhook_secrets``, then drop the old one.
-    """
-    keys = env_list("WEBHOOK_SECRET_KEY", [])
-    if not keys and PRODUCTION:
-        raise ImproperlyConfigured(
-            "CLIENTDESK_ENV=production needs WEBHOOK_SECRET_KEY (make one with: python -c "
-            '"from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())").'
-        )
-    if not keys and TESTING:
-        keys = [_TEST_WEBHOOK_SECRET_KEY]
-    if not keys:
-        # Embedded mode: generate once and keep it, or the stored secrets are lost.
-        path = VAR_DIR / "webhook_secret_key"
-        if not path.exists():
-            VAR_DIR.mkdir(parents=True, exist_ok=True)
-            path.write_text(Fernet.generate_key().decode())
-            path.chmod(0o600)
-        keys = [path.read_text().strip()]
-    for key in keys:
-        try:
-            Fernet(key)
-        except ValueError:
-            raise ImproperlyConfigured(
-                "WEBHOOK_SECRET_KEY must be one or more comma-separated Fernet keys "
-                "(32 bytes in url-safe base64, 44 characters)."
-            ) from None
-    return keys
-
-
-WEBHOOK_SECRET_KEYS = _webhook_secret_keys()
+WEBHOOK_SECRET_KEYS = keys.webhook_secret_keys(
+    production=PRODUCTION, testing=TESTING, var_dir=VAR_DIR
+)
 
 # SMS: an HTTP gateway (see notifications/sms.py for what it receives). Without
 # one, embedded mode writes messages to var/sms/ and production offers no SMS.
