@@ -29,6 +29,16 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _english():
+    """Each test starts in English: a page or mail in another language must not leak on."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded files of a test go to its own directory, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"

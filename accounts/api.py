@@ -1,15 +1,44 @@
-"""The caller's own account, and staff accounts for administrators, over the API."""
+"""The caller's own account, and staff accounts for administrators, over the API;
+and the staff-only fields every app's serializers share."""
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.access import staff_manageable_by
+from accounts.access import sees_internal, staff_manageable_by
 from accounts.models import User
 from api.views import ApiViewSet
-from clients.access import client_of
 from common import limits
+
+
+class StaffOnlyFieldsMixin:
+    """Fields in ``staff_only`` (default: internal notes) are null unless the reader
+    ``sees_internal``.
+
+    The field stays in every answer, so the schema is one and strict; what a
+    client may not read is never filled in. Who reads it is decided by
+    ``accounts.access.sees_internal`` and nowhere else; a serializer without a
+    request in its context has no reader, so it fills in none (fail closed).
+    """
+
+    staff_only = ("internal_notes",)
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if not sees_internal(getattr(request, "user", None)):
+            for name in self.staff_only:
+                data[name] = None
+        return data
+
+
+STAFF_ONLY_NOTES = serializers.CharField(
+    read_only=True,
+    allow_null=True,
+    max_length=limits.NOTE,
+    help_text="Provider staff only; null for client users.",
+)
 
 
 class ClientBriefSerializer(serializers.Serializer):
@@ -27,7 +56,10 @@ class MeSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(ClientBriefSerializer(allow_null=True))
     def get_client(self, user):
-        client = client_of(user) if user.is_client_user else None
+        # The caller's own client, through the reverse one-to-one by its name:
+        # this app sits below the clients app. Staff belong to none.
+        membership = getattr(user, "membership", None) if user.is_client_user else None
+        client = membership.client if membership is not None else None
         return {"id": client.pk, "name": client.name} if client else None
 
 

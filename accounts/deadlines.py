@@ -2,7 +2,7 @@
 
 from accounts.models import User
 from deadlines.registry import on_due
-from notifications.services import notify
+from events.bus import publish
 
 INVITATION = "account.invitation"
 
@@ -11,7 +11,7 @@ INVITATION = "account.invitation"
 def invitation_expired(user: User, deadline) -> None:
     if user.has_usable_password() or not user.is_active or user.invited_by is None:
         return
-    notify(
+    publish(
         "account.invitation_expired",
         recipients=[user.invited_by],
         target=user,

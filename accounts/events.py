@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.links import link_days, one_time_link
 from accounts.roles import Role
-from notifications.registry import STAFF, Defaults, EventType, register
+from events.registry import STAFF, Defaults, EventType, register
 
 ACCOUNT_MAIL = Defaults(in_app=False, email="now", sms=False)
 # Those who invite people: staff, and a client's administrator for their colleagues.

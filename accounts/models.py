@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -13,9 +14,28 @@ from common import limits
 from common.fields import PhoneField
 from common.validators import single_line
 
+# A client's people use Clientdesk only while the provider serves their
+# client: deactivating the client ends every login of its people at once,
+# and reactivating it gives them back (their own accounts stay as they were).
+# Lookups by name, so this lowest app does not import the clients app.
+# A client's person without a membership (removed, or its client deleted)
+# belongs to no client, so uses nothing: judged by role, not by the row.
+_IN_USE = Q(is_active=True) & (
+    Q(role__in=sorted(STAFF_ROLES)) | Q(membership__client__is_active=True)
+)
+
 
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
+
+    def in_use(self) -> models.QuerySet["User"]:
+        """The accounts that may log in, call the API and receive messages.
+
+        An account is in use while it is active and, for a client's person,
+        while their client is active (``User.is_in_use`` for one loaded user).
+        ``accounts.access.accounts_in_use`` is this rule for the other apps.
+        """
+        return self.filter(_IN_USE)
 
     def get_by_natural_key(self, username):
         # E-mail addresses are compared without regard to case: people type
@@ -130,6 +150,22 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_administrator(self) -> bool:
         return self.role == Role.ADMINISTRATOR
+
+    # What ``is_in_use`` reads besides the user's row: select_related these
+    # (prefixed with the path to the user) and it asks no query.
+    IN_USE_RELATED = ("membership__client",)
+
+    @property
+    def is_in_use(self) -> bool:
+        """``User.objects.in_use()`` for this loaded user, without a query when
+        ``IN_USE_RELATED`` was loaded with it (``select_related``)."""
+        if not self.is_active:
+            return False
+        if self.role in STAFF_ROLES:
+            return True
+        # A missing reverse one-to-one raises a subclass of AttributeError.
+        membership = getattr(self, "membership", None)
+        return membership is not None and membership.client.is_active
 
     @property
     def has_accepted_invitation(self) -> bool:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.deadlines import INVITATION
 from accounts.models import User
 from accounts.roles import Role
+from accounts.states import INVITATIONS
 from api.tokens import revoke_tokens_of
 from common import images
 from common.audit import set_author
@@ -17,7 +18,7 @@ from common.concurrency import save_changes
 from common.errors import ServiceError
 from common.validators import check_fields
 from deadlines import services as deadlines
-from notifications.services import notify
+from events.bus import publish
 
 
 def _check_email_free(email, *, exclude_pk=None):
@@ -67,7 +68,7 @@ def send_invitation(user: User, *, by) -> None:
     """Mail ``user`` their invitation link (a client's person once their membership exists,
     since messages reach only accounts in use)."""
     # A fresh key per invitation: a resent invitation is a new message.
-    notify("account.invited", recipients=[user], target=user, actor=by)
+    publish("account.invited", recipients=[user], target=user, actor=by)
     assert user.invited_at is not None
     deadlines.watch(
         user,
@@ -78,15 +79,21 @@ def send_invitation(user: User, *, by) -> None:
 
 def send_password_reset(user: User) -> None:
     """Mail a one-time link for choosing a new password (made when the mail goes out)."""
-    notify("account.password_reset", recipients=[user], target=user)
+    publish("account.password_reset", recipients=[user], target=user)
 
 
 @transaction.atomic
 def accept_invitation(user: User) -> None:
-    """The invited person has chosen their password: tell whoever invited them."""
+    """The invited person is choosing their password: tell whoever invited them.
+
+    Called before the password is saved, in the same transaction: only a
+    pending invitation of an active account is accepted (``INVITATIONS``;
+    otherwise ``InvalidState`` and no password is set).
+    """
+    user = INVITATIONS.lock(user, "accept")
     deadlines.cancel(user, INVITATION)
     if user.invited_by is not None:
-        notify(
+        publish(
             "account.invitation_accepted",
             recipients=[user.invited_by],
             target=user,
@@ -98,11 +105,11 @@ def accept_invitation(user: User) -> None:
 
 @transaction.atomic
 def resend_invitation(user, *, by) -> None:
-    """Send a fresh invitation link to someone who has not set a password yet."""
-    if user.has_usable_password():
-        raise ServiceError(_("This user has already accepted the invitation."))
-    if not user.is_active:
-        raise ServiceError(_("This account is deactivated."))
+    """Send a fresh invitation link to someone who has not set a password yet.
+
+    Only a pending invitation of an active account (``INVITATIONS``).
+    """
+    user = INVITATIONS.lock(user, "resend")
     user.invited_at = timezone.now()
     set_author(user, by=by)
     user.save(update_fields=["invited_at"])

@@ -24,6 +24,7 @@ from rest_framework.views import exception_handler
 from api.parsers import RequestTooLarge
 from common import views as pages
 from common.errors import ServiceError, StaleEdit
+from common.states import InvalidState
 
 API_PREFIX = "/api/"
 
@@ -66,6 +67,10 @@ def handle(exc, context):
         return exc.response
     if isinstance(exc, StaleEdit):
         error = {"code": "stale_version", "message": exc.message}
+        return Response({"error": error}, status=status.HTTP_409_CONFLICT)
+    if isinstance(exc, InvalidState):
+        # The same translated message the page shows, naming the record's state.
+        error = {"code": "invalid_state", "message": exc.message}
         return Response({"error": error}, status=status.HTTP_409_CONFLICT)
     if isinstance(exc, ServiceError):
         body = {"code": "rule_violation", "message": exc.message}

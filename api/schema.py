@@ -14,7 +14,8 @@ ERRORS = {
     "401": "No token or session, or a revoked or expired token.",
     "403": "Not allowed for you, or a read-only token.",
     "404": "Not found, or not visible to you.",
-    "409": "The record changed since you read it (`stale_version`), or an "
+    "409": "The record changed since you read it (`stale_version`), its state does "
+    "not allow this (`invalid_state`; the message names the state), or an "
     "Idempotency-Key conflict (`conflict`).",
     "413": "The body is larger than the API accepts (`request_too_large`).",
     "415": "The body is not in a type the operation reads (`unsupported_media_type`).",
@@ -32,8 +33,9 @@ class AutoSchema(openapi.AutoSchema):
             codes.append("400")
         if PATH_PARAMETER.search(self.path):
             codes.append("404")
-        if method in ("POST", "PUT", "PATCH"):
-            # POST takes an Idempotency-Key; PUT and PATCH check the record's version.
+        if method in ("POST", "PUT", "PATCH", "DELETE"):
+            # POST takes an Idempotency-Key; PUT and PATCH check the record's version;
+            # any write may find the record in a state that refuses it.
             codes.append("409")
         if method in WITH_BODY:
             codes += ["413", "415"]

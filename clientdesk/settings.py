@@ -63,12 +63,15 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # Our apps, from the ground floor up: each imports only the apps above it
+    # in this list (common/tests/test_layers.py holds us to it).
     "common",
+    "events",
+    "deadlines",
+    "api",
     "accounts",
     "clients",
     "notifications",
-    "deadlines",
-    "api",
     "webhooks",
     "quality",
 ]
@@ -408,6 +411,7 @@ def _at_least_one(name: str, default: int) -> int:
 NOTIFICATION_RETENTION_DAYS = _at_least_one("NOTIFICATION_RETENTION_DAYS", 365)
 OUTBOX_RETENTION_DAYS = _at_least_one("OUTBOX_RETENTION_DAYS", 90)
 WEBHOOK_LOG_RETENTION_DAYS = _at_least_one("WEBHOOK_LOG_RETENTION_DAYS", 30)
+EVENT_LOG_RETENTION_DAYS = _at_least_one("EVENT_LOG_RETENTION_DAYS", 730)
 IDEMPOTENCY_RETENTION_HOURS = _at_least_one("IDEMPOTENCY_RETENTION_HOURS", 24)
 
 # Uploaded pictures (common/images.py): larger files, and pictures of more

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from common import capabilities
 from common import views as common_views
 
 admin.site.site_header = _("Clientdesk administration")
@@ -9,15 +10,8 @@ admin.site.site_title = _("Clientdesk")
 
 urlpatterns = [
     path("", common_views.home, name="home"),
-    path("accounts/", include("accounts.urls")),
-    path("desk/", include("clients.urls.staff")),
-    path("desk/quality/", include("quality.urls.staff")),
-    path("portal/", include("clients.urls.portal")),
-    path("portal/quality/", include("quality.urls.portal")),
-    path("quality/", include("quality.urls.files")),
-    path("notifications/", include("notifications.urls")),
-    path("api/v1/", include("api.urls")),
-    path("webhooks/", include("webhooks.urls")),
+    # Each app's pages, as its capability.py declares them (common.capabilities.Urls).
+    *(path(urls.prefix, include(urls.module)) for urls in capabilities.url_includes()),
     path("media/<path:path>", common_views.media, name="media"),
     path("admin/", admin.site.urls),
 ]

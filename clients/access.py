@@ -9,6 +9,7 @@ by hand. "Missing" and "not yours" give the same 404, so ids cannot be probed.
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from accounts.access import is_usable, sees_internal
 from accounts.models import User
 from accounts.roles import Role
 from clients.models import Client, Membership, Site
@@ -23,10 +24,6 @@ ROLES_SEEING_ALL_CLIENTS = frozenset(
 ROLES_SEEING_ALL_OWN_SITES = frozenset({Role.CLIENT_ADMIN, Role.PRIVATE_CUSTOMER})
 
 
-def _is_usable(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
 def sites_visible_to(user) -> QuerySet[Site]:
     """The sites this user may see.
 
@@ -34,7 +31,7 @@ def sites_visible_to(user) -> QuerySet[Site]:
     direct or manage work at; a client administrator or private customer sees
     their client's sites; a site contact sees only the sites listed for them.
     """
-    if not _is_usable(user):
+    if not is_usable(user):
         return Site.objects.none()
     if user.role in ROLES_SEEING_ALL_CLIENTS:
         return Site.objects.all()
@@ -54,7 +51,7 @@ def clients_visible_to(user) -> QuerySet[Client]:
 
     A client user sees exactly one client, their own.
     """
-    if not _is_usable(user):
+    if not is_usable(user):
         return Client.objects.none()
     if user.role in ROLES_SEEING_ALL_CLIENTS:
         return Client.objects.all()
@@ -73,7 +70,7 @@ def clients_manageable_by(user) -> QuerySet[Client]:
     The administrator manages every client; an account manager manages the
     clients they are responsible for; nobody else changes client records.
     """
-    if not _is_usable(user):
+    if not is_usable(user):
         return Client.objects.none()
     if user.role == Role.ADMINISTRATOR:
         return Client.objects.all()
@@ -82,33 +79,76 @@ def clients_manageable_by(user) -> QuerySet[Client]:
     return Client.objects.none()
 
 
+def clients_nameable_by(user) -> QuerySet[Client]:
+    """The clients whose id ``user`` may send in a request body (the client of a
+    new site or a new user): staff those they manage, a client's people their
+    own. Another client's id reads as a missing one, so ids cannot be probed;
+    anyone who is not usable may name none. Naming a client is not yet
+    permission: the view still asks ``get_manageable_client_for`` or
+    ``client_administered_by``."""
+    if not is_usable(user):
+        return Client.objects.none()
+    if user.is_provider_staff:
+        return clients_manageable_by(user)
+    return clients_visible_to(user)
+
+
 def can_create_clients(user) -> bool:
-    return _is_usable(user) and user.role == Role.ADMINISTRATOR
+    """Whether ``user`` registers new clients: a usable administrator only."""
+    return is_usable(user) and user.role == Role.ADMINISTRATOR
 
 
 def can_assign_account_manager(user) -> bool:
-    return _is_usable(user) and user.role == Role.ADMINISTRATOR
+    """Whether ``user`` names or changes a client's account manager: a usable
+    administrator only (an account manager edits their clients, not who manages them)."""
+    return is_usable(user) and user.role == Role.ADMINISTRATOR
 
 
 def can_manage_client(user, client: Client) -> bool:
+    """Whether ``user`` changes ``client``, its sites and its users and reads its
+    history: ``client`` is among ``clients_manageable_by(user)``."""
     return clients_manageable_by(user).filter(pk=client.pk).exists()
 
 
 def client_of(user) -> Client | None:
-    """The client a client user belongs to, or None for staff."""
+    """The client a client user belongs to, whatever their role; None for staff,
+    for a client's person without a membership and for anyone not usable."""
+    if not is_usable(user) or not user.is_client_user:
+        return None
     membership = Membership.objects.filter(user=user).select_related("client").first()
     return membership.client if membership else None
 
 
+def _clients_administered_by(user) -> QuerySet[Client]:
+    # A queryset, so the membership rules below use it as a subquery.
+    if not is_usable(user) or user.role != Role.CLIENT_ADMIN:
+        return Client.objects.none()
+    return Client.objects.filter(memberships__user=user, is_active=True)
+
+
+def client_administered_by(user) -> Client | None:
+    """The client whose users, notification defaults and webhooks ``user`` manages
+    as its client administrator.
+
+    Only a usable client administrator with a membership of an active client
+    has one. Everyone else gets None and is refused: staff (they manage
+    clients through ``clients_manageable_by``), site contacts, private
+    customers, a client administrator without a membership or whose client
+    the provider no longer serves, the anonymous and None.
+    """
+    return _clients_administered_by(user).first()
+
+
 def memberships_visible_to(user) -> QuerySet[Membership]:
-    """Client users this user may see: staff see those of visible clients;
-    a client administrator sees their colleagues; other client users none."""
-    if not _is_usable(user):
+    """Client users this user may see: staff see those of visible clients; a client
+    administrator sees the people of the client they administer; other client
+    users, and anyone not usable, none."""
+    if not is_usable(user):
         return Membership.objects.none()
     if user.is_provider_staff:
         return Membership.objects.filter(client__in=clients_visible_to(user))
     if user.role == Role.CLIENT_ADMIN:
-        return Membership.objects.filter(client__memberships__user=user)
+        return Membership.objects.filter(client__in=_clients_administered_by(user))
     return Membership.objects.none()
 
 
@@ -116,14 +156,14 @@ def memberships_manageable_by(user) -> QuerySet[Membership]:
     """Client users this user may invite, change and deactivate.
 
     Staff who manage a client manage its users; a client administrator
-    manages the users of their own client.
+    manages the users of the client they administer (``client_administered_by``).
     """
-    if not _is_usable(user):
+    if not is_usable(user):
         return Membership.objects.none()
     if user.is_provider_staff:
         return Membership.objects.filter(client__in=clients_manageable_by(user))
     if user.role == Role.CLIENT_ADMIN:
-        return Membership.objects.filter(client__memberships__user=user)
+        return Membership.objects.filter(client__in=_clients_administered_by(user))
     return Membership.objects.none()
 
 
@@ -133,10 +173,14 @@ def contacts_shown_to(viewer) -> QuerySet[User]:
 
     A client's people see only active staff: a deactivated colleague leaves
     their contact cards at once, and the card says a new person will be
-    named. Staff see every assignment, so they notice which needs a new owner.
+    named. Staff see every assignment, so they notice which needs a new owner:
+    who left is staff-only (``sees_internal``). Anyone who is not usable is
+    shown nobody.
     """
-    if _is_usable(viewer) and viewer.is_provider_staff:
+    if sees_internal(viewer):
         return User.objects.all()
+    if not is_usable(viewer):
+        return User.objects.none()
     return User.objects.filter(is_active=True)
 
 
@@ -164,18 +208,26 @@ def clients_needing_new_owner(user) -> QuerySet[Client]:
 
 
 def get_client_for(user, pk) -> Client:
+    """The client ``pk`` if ``user`` sees it (``clients_visible_to``); 404 for a
+    missing one and another's alike."""
     return get_object_or_404(clients_visible_to(user), pk=pk)
 
 
 def get_manageable_client_for(user, pk) -> Client:
+    """The client ``pk`` if ``user`` manages it (``clients_manageable_by``); 404
+    otherwise, also when they only see it."""
     return get_object_or_404(clients_manageable_by(user), pk=pk)
 
 
 def get_site_for(user, pk) -> Site:
+    """The site ``pk`` (with its client) if ``user`` sees it (``sites_visible_to``);
+    404 for a missing one and another's alike."""
     return get_object_or_404(sites_visible_to(user).select_related("client"), pk=pk)
 
 
 def get_manageable_site_for(user, pk) -> Site:
+    """The site ``pk`` if ``user`` manages its client (``clients_manageable_by``);
+    404 otherwise, also when they only see it."""
     return get_object_or_404(
         Site.objects.filter(client__in=clients_manageable_by(user)).select_related("client"),
         pk=pk,
@@ -183,6 +235,8 @@ def get_manageable_site_for(user, pk) -> Site:
 
 
 def get_membership_for(user, pk) -> Membership:
+    """The client user ``pk`` (membership, with user and client) if ``user`` may
+    change them (``memberships_manageable_by``); 404 otherwise."""
     return get_object_or_404(
         memberships_manageable_by(user).select_related("user", "client"), pk=pk
     )

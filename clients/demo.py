@@ -8,8 +8,7 @@ from django.db import transaction
 from accounts.models import User
 from accounts.roles import Role
 from clients.models import Client, Membership, Site
-
-DEMO_PASSWORD = "clientdesk-demo"
+from common.capabilities import DEMO_PASSWORD
 
 STAFF = [
     # email, name, role, language, title, phone
@@ -294,3 +293,17 @@ def seed():
             )
             membership.sites.set([sites[n] for n in site_names])
     return staff
+
+
+def logins() -> list[str]:
+    """The demo logins ``make run`` prints; the README's table lists the same."""
+    return [
+        "  Staff:",
+        *(f"    {role.label:<20} {email}" for email, _n, role, *_rest in STAFF),
+        "  Clients:",
+        "    Client administrator mari.kuusk@measika.example (Measika, all stores)",
+        "    Site contact         toomas.rebane@measika.example (store Mammu only)",
+        "    Client administrator andrei.sokolov@nevsky.example (office centre)",
+        "    Site contact         natalia.morozova@nevsky.example (Tower A only)",
+        "    Private customer     li.na@example.com",
+    ]

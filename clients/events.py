@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from clients.access import sites_visible_to
-from notifications.registry import CLIENTS, Defaults, EventType, register
+from events.registry import CLIENTS, Defaults, EventType, register
 
 register(
     EventType(

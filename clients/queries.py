@@ -3,6 +3,7 @@
 from django.db.models import BooleanField, Case, Count, Prefetch, Q, Value, When
 from django.shortcuts import get_object_or_404
 
+from accounts.access import sees_internal
 from clients import access
 from clients.models import Client, Site
 
@@ -29,11 +30,11 @@ def _flag(condition: Q) -> Case:
 def _with_contacts(queryset, viewer, *fields):
     """Load the contact people in ``fields`` as ``viewer`` may see them.
 
-    Staff get every assignment in the same query; a client's people get the
-    contacts ``clients.access.contacts_shown_to`` allows (a deactivated one
-    reads as nobody), in one more query per field.
+    Staff (``sees_internal``) get every assignment in the same query; a
+    client's people get the contacts ``clients.access.contacts_shown_to``
+    allows (a deactivated one reads as nobody), in one more query per field.
     """
-    if getattr(viewer, "is_provider_staff", False):  # not on an anonymous user
+    if sees_internal(viewer):
         return queryset.select_related(*fields)
     shown = access.contacts_shown_to(viewer).only(*CONTACT_FIELDS)
     return queryset.prefetch_related(*(Prefetch(field, queryset=shown) for field in fields))
@@ -111,6 +112,11 @@ def portal_sites(user):
     """The user's sites with their service director and work manager contact cards
     (only active staff: see ``clients.access.contacts_shown_to``)."""
     return sites_with_contacts(user).only(*PORTAL_SITE_FIELDS).order_by("name")
+
+
+def portal_site(user, pk) -> Site:
+    """One of ``portal_sites``; 404 for a missing site and another's alike."""
+    return get_object_or_404(portal_sites(user), pk=pk)
 
 
 def portal_client(user) -> Client | None:

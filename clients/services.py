@@ -12,7 +12,7 @@ from clients.models import Client, Membership, Site
 from common.audit import set_author
 from common.concurrency import save_changes
 from common.errors import ServiceError
-from notifications.services import notify
+from events.bus import publish
 
 
 def _created(instance, *, by):
@@ -47,6 +47,7 @@ def update_client(client, changes: dict, *, by, expected_version: int) -> Client
 
 @transaction.atomic
 def create_site(client, *, by, **fields) -> Site:
+    """Add a site to ``client``; the model's own rules are checked first (``ServiceError``)."""
     return _created(Site(client=client, **fields), by=by)
 
 
@@ -62,7 +63,7 @@ def update_site(site, changes: dict, *, by, expected_version: int) -> Site:
 
 def _tell_team_changed(site: Site, *, by) -> None:
     director, manager = site.service_director, site.work_manager
-    notify(
+    publish(
         "site.team_changed",
         # The event's access check narrows this to the people who see the site.
         recipients=[m.user for m in site.client.memberships.select_related("user")],

@@ -78,16 +78,26 @@ def save_changes(instance, changes: dict, *, by, expected_version: int):
         current = model.objects.select_for_update().get(pk=instance.pk)
         if current.version != expected_version:
             raise StaleEdit(STALE_EDIT_MESSAGE)
-        replaced = files.replaced_files(current, changes)
-        for name, value in changes.items():
-            setattr(current, name, value)
-        _check(current)
-        current.version += 1
-        set_author(current, by=by)
-        current.save()
-        # A replaced or cleared photo goes once the new one is surely stored.
-        files.delete_on_commit(replaced)
+        apply_changes(current, changes, by=by)
     return current
+
+
+def apply_changes(current, changes: dict, *, by) -> None:
+    """Write ``changes`` onto the locked row ``current`` and save it, one version up.
+
+    Checks the model's own rules first (``ServiceError`` naming the field);
+    a replaced or cleared file goes once the new one is surely stored. Used
+    by ``save_changes`` and by ``common.states`` transitions.
+    """
+    replaced = files.replaced_files(current, changes)
+    for name, value in changes.items():
+        setattr(current, name, value)
+    _check(current)
+    if hasattr(current, "version"):
+        current.version += 1
+    set_author(current, by=by)
+    current.save()
+    files.delete_on_commit(replaced)
 
 
 def _check(instance) -> None:

@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils._os import safe_join
 from django.utils.cache import patch_vary_headers
 
-from accounts.roles import Role
+from common import capabilities
 from common.errors import ServiceError
+from common.states import InvalidState
 
 # Uploaded files any logged-in person may fetch: staff contact-card photos are
 # shown to the clients those staff serve. Other uploads get their own views,
@@ -22,23 +23,16 @@ from common.errors import ServiceError
 PUBLIC_TO_USERS_PREFIXES = ("photos/",)
 
 
-# Where a staff role's work is. Roles not named here (administrator, account
-# manager, service director, and the operator, reviewer and technician, who have
-# no pages of their own yet) start on the client list.
-STAFF_LANDING = {
-    Role.QUALITY_INSPECTOR: ("quality:schedule", ""),
-    Role.WORK_MANAGER: ("quality:action_list", "?mine=on"),  # "Only mine" ticked
-}
-
-
 def home(request):
-    """Send each person to the face of Clientdesk that is theirs, where their work is."""
+    """Send each person to the face of Clientdesk that is theirs, where their work is.
+
+    The apps declare each role's landing page (``common.capabilities.Landing``).
+    """
     if not request.user.is_authenticated:
-        return redirect("accounts:login")
-    if request.user.is_provider_staff:
-        name, query = STAFF_LANDING.get(request.user.role, ("clients:client_list", ""))
-        return redirect(reverse(name) + query)
-    return redirect("portal:home")
+        return redirect(settings.LOGIN_URL)
+    face: capabilities.Face = "staff" if request.user.is_provider_staff else "portal"
+    landing = capabilities.landing(face, request.user.role)
+    return redirect(reverse(landing.url_name) + landing.query)
 
 
 @login_required
@@ -132,6 +126,11 @@ def save_form(form, action, request, success_message):
         return None
     try:
         result = action()
+    except InvalidState as error:
+        # The record moved on (solved by a colleague meanwhile): the form no
+        # longer fits it, so the page says so above everything else.
+        messages.error(request, error.message)
+        return None
     except ServiceError as error:
         form.add_error(error.field, error.message)
         return None

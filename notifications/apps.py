@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +7,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
-        # Each app declares the events it tells people about in its events.py,
-        # as each app's periodic jobs live in its tasks.py (djhuey imports those).
-        autodiscover_modules("events")
+        from events.bus import subscribe
+        from notifications.services import on_event
+
+        subscribe(on_event)

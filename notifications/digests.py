@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from notifications.models import Channel, Delivery, EmailMode, Notification
-from notifications.services import enqueue_after_commit
+from notifications.queue import enqueue_after_commit
 
 
 def digest_cutoff(now: datetime) -> datetime:

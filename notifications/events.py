@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from notifications.registry import STAFF, Defaults, EventType, register
+from events.registry import STAFF, Defaults, EventType, register
 
 register(
     EventType(

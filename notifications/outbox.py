@@ -8,17 +8,18 @@ then is marked failed with its reason, for administrators to see and resend.
 import logging
 from datetime import datetime
 
-from django.db import transaction
 from django.utils.translation import gettext_noop
 
 from accounts.access import account_in_use
 from accounts.models import User
 from accounts.roles import Role
 from common import retries
-from notifications import channels, registry
+from events import registry
+from events.bus import publish
+from notifications import channels
 from notifications.errors import DeliveryError
 from notifications.models import Delivery, Notification
-from notifications.services import enqueue_after_commit, notify
+from notifications.states import DELIVERIES
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ def send_delivery(delivery_id: int) -> str | None:
     message is never claimed again. Returns the status it ended in, or None
     when there was nothing to do.
     """
-    if not retries.claim(Delivery, delivery_id):
+    if not retries.claim(DELIVERIES, delivery_id):
         return None
     delivery = Delivery.objects.select_related(
         "recipient__membership__client", "notification__actor", "notification__recipient"
@@ -50,7 +51,7 @@ def send_delivery(delivery_id: int) -> str | None:
         items = list(delivery.digest_items.select_related("actor", "recipient"))
     reason = _not_wanted_reason(delivery, items)
     if reason:
-        return retries.finish(Delivery, delivery.pk, Delivery.Status.CANCELLED, reason)
+        return retries.finish(DELIVERIES, delivery.pk, "cancel", reason)
     try:
         channels.send(delivery, items)
     except DeliveryError as error:
@@ -58,7 +59,7 @@ def send_delivery(delivery_id: int) -> str | None:
     except Exception as error:  # a bug must not lose the message either
         logger.exception("Sending %s failed", delivery.key)
         return _failed(delivery, f"{type(error).__name__}: {error}", permanent=False)
-    return retries.finish(Delivery, delivery.pk, Delivery.Status.SENT)
+    return retries.finish(DELIVERIES, delivery.pk, "deliver")
 
 
 def _not_wanted_reason(delivery: Delivery, items: list[Notification]) -> str:
@@ -75,12 +76,12 @@ def _not_wanted_reason(delivery: Delivery, items: list[Notification]) -> str:
 
 
 def _failed(delivery: Delivery, reason: str, *, permanent: bool) -> str:
-    status = retries.failed(Delivery, delivery, reason, permanent=permanent)
+    status = retries.failed(DELIVERIES, delivery, reason, permanent=permanent)
     if status != Delivery.Status.FAILED:
         logger.info("Delivery %s will be retried: %s", delivery.key, reason)
         return status
     logger.warning("Delivery %s failed for good: %s", delivery.key, reason)
-    notify(
+    publish(
         "delivery.failed",
         recipients=administrators(),
         target=delivery,
@@ -97,16 +98,4 @@ def _failed(delivery: Delivery, reason: str, *, permanent: bool) -> str:
 def due_deliveries(now: datetime | None = None) -> list[int]:
     """The messages whose time has come, after handing back claims of dead workers."""
     # Uses index deliveries_due.
-    return retries.due(Delivery, now)
-
-
-@transaction.atomic
-def retry_delivery(delivery: Delivery, *, by: User) -> None:
-    """Give a failed or cancelled message another day of attempts, now."""
-    retries.send_again(
-        Delivery,
-        delivery.pk,
-        from_statuses=(Delivery.Status.FAILED, Delivery.Status.CANCELLED),
-    )
-    logger.info("%s sent %s again", by, delivery.key)
-    enqueue_after_commit(delivery.pk)
+    return retries.due(DELIVERIES, now)

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from clients.models import Membership
 from common.audit import set_author
 from common.errors import ServiceError
-from notifications import registry, sms
+from events import registry
+from events.registry import EventType
+from notifications import sms
 from notifications.models import ClientDefault, EmailMode, Preference
-from notifications.registry import EventType
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.text import Truncator
 
 from common.text import shorten_all
-from notifications import registry
+from events import registry
 from notifications.models import Delivery, Notification
 
 

@@ -1,10 +1,13 @@
 """Telling people what happened: ``notify``, and reading what one was told.
 
-Any app says "this event happened to this record, tell these people" with
-``notify``; it decides per person and channel what to create. The outbox
-(``notifications.outbox``) then carries e-mail and SMS, once each.
+Apps publish what happened with ``events.publish``; this app hears every
+event (``on_event``, subscribed in NotificationsConfig.ready) and tells its
+recipients with ``notify``, which decides per person and channel what to
+create. The outbox (``notifications.outbox``) then carries e-mail and SMS,
+once each.
 """
 
+import logging
 import uuid
 from collections.abc import Iterable
 
@@ -15,11 +18,29 @@ from django.utils import timezone
 
 from accounts.access import accounts_in_use
 from accounts.models import User
+from common import retries
 from common.text import shorten_all
-from notifications import registry
+from events import registry
+from events.bus import Event
 from notifications.models import Channel, Delivery, EmailMode, Notification
 from notifications.preferences import choices_for
-from webhooks.services import emit
+from notifications.queue import enqueue_after_commit
+from notifications.states import DELIVERIES
+
+logger = logging.getLogger(__name__)
+
+
+def on_event(event: Event) -> None:
+    """Notifications' subscription to every published event: tell its recipients."""
+    if event.recipients:
+        notify(
+            event.name,
+            recipients=event.recipients,
+            target=event.target,
+            actor=event.actor,
+            params=event.params,
+            key=event.key,
+        )
 
 
 def _default_link(target: Model | None, recipient) -> str:
@@ -46,9 +67,8 @@ def notify(
     or a client's person whose client is), nor anyone who may not see the
     target (checked with the event type's own access function). ``key``
     makes the call idempotent: called again with the same key, it creates
-    nothing for recipients already told. E-mail, SMS and webhook calls (for
-    event types marked ``webhook``) leave only after the surrounding
-    transaction commits.
+    nothing for recipients already told. E-mail and SMS leave only after the
+    surrounding transaction commits.
     """
     event_type = registry.get(event)
     key = key or f"{event}:{uuid.uuid4().hex}"
@@ -66,7 +86,6 @@ def notify(
             "target_type": ContentType.objects.get_for_model(target),
             "target_id": target.pk,
         }
-    emit(event_type, target=target, params=params or {}, key=key)
     # The bell, e-mails, SMS and digests quote typed text (remarks, solutions)
     # shortened: the whole text is one click away, on the record's page.
     shown = shorten_all(params or {})
@@ -116,13 +135,8 @@ def _queue(notification: Notification, channel: str, address: str) -> None:
         enqueue_after_commit(delivery.pk)
 
 
-def enqueue_after_commit(delivery_id: int) -> None:
-    from notifications.tasks import enqueue_delivery
-
-    transaction.on_commit(lambda: enqueue_delivery(delivery_id))
-
-
 def mark_read(notification: Notification) -> None:
+    """Mark one notification read (once: a second call changes nothing)."""
     if notification.read_at is None:
         Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(
             read_at=timezone.now()
@@ -134,3 +148,14 @@ def mark_all_read(user: User) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
         read_at=timezone.now()
     )
+
+
+@transaction.atomic
+def retry_delivery(delivery: Delivery, *, by: User) -> None:
+    """Give a failed or cancelled message another day of attempts, now.
+
+    Refused (``InvalidState``) for a message that is waiting, being sent or sent.
+    """
+    retries.send_again(DELIVERIES, delivery, by=by)
+    logger.info("%s sent %s again", by, delivery.key)
+    enqueue_after_commit(delivery.pk)

@@ -1,21 +1,11 @@
-"""The outbox's jobs: send one message, sweep for due ones every minute, digests hourly,
-and forget what is old nightly."""
+"""The outbox's periodic jobs: sweep for due messages every minute, digests hourly,
+and forget what is old nightly. (Sending one message is notifications.queue's job.)"""
 
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task, db_task
+from huey.contrib.djhuey import db_periodic_task
 
-from common import retries
 from notifications import digests, outbox, retention
-
-
-@db_task()
-def send_delivery_job(delivery_id: int) -> None:
-    # Safe to run twice or at once with itself: send_delivery claims first.
-    outbox.send_delivery(delivery_id)
-
-
-def enqueue_delivery(delivery_id: int) -> None:
-    retries.enqueue(send_delivery_job, delivery_id)
+from notifications.queue import send_delivery_job
 
 
 @db_periodic_task(crontab(minute="*"))

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from common.pagination import paginate
 from common.views import run_action, save_form
-from notifications import access, outbox, preferences, queries, registry, services
+from events import registry
+from notifications import access, preferences, queries, services
 from notifications.forms import ChannelChoicesForm
 from notifications.models import Delivery
 
@@ -150,7 +151,7 @@ def retry(request, pk):
     delivery = access.get_delivery_for(request.user, pk)
     run_action(
         request,
-        lambda: outbox.retry_delivery(delivery, by=request.user),
+        lambda: services.retry_delivery(delivery, by=request.user),
         _("The message is being sent again."),
     )
     return redirect(reverse("notifications:outbox") + "?status=pending")

@@ -2,53 +2,79 @@
 
 Client users see the published inspections, the corrective actions and the
 ratings of the sites they see; staff see those of the sites they see, drafts
-included. Inspecting, solving and checking each have their own rule here.
+included. Inspecting, planning, rating, filling in, solving and checking each
+have their own rule here. Whether a record may still change (a draft, an open
+action) is the services' to decide, not this module's.
 """
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from accounts.access import is_usable, sees_internal
 from accounts.roles import Role
 from clients.access import clients_manageable_by, sites_visible_to
 from clients.models import Site
-from quality.models import CorrectiveAction, Inspection, InspectionPlan, Photo, Rating, Score
+from quality.models import (
+    CorrectiveAction,
+    Inspection,
+    InspectionPlan,
+    Photo,
+    Rating,
+    Score,
+    Template,
+)
 
 # Roles that inspect any site they see; a service director inspects their own sites.
 INSPECTING_ROLES = frozenset({Role.ADMINISTRATOR, Role.QUALITY_INSPECTOR})
 
 
-def _usable(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
 def inspections_visible_to(user) -> QuerySet[Inspection]:
-    if not _usable(user):
+    """The inspections of the sites ``user`` sees; drafts are staff-only
+    (``sees_internal``), so a client's people see the published ones only.
+    None for anyone who is not usable."""
+    if not is_usable(user):
         return Inspection.objects.none()
     inspections = Inspection.objects.filter(site__in=sites_visible_to(user))
-    if not user.is_provider_staff:
+    if not sees_internal(user):
         return inspections.filter(status=Inspection.Status.PUBLISHED)
     return inspections
 
 
 def actions_visible_to(user) -> QuerySet[CorrectiveAction]:
-    if not _usable(user):
+    """The corrective actions of the sites ``user`` sees, staff and client alike;
+    none for anyone who is not usable."""
+    if not is_usable(user):
         return CorrectiveAction.objects.none()
     return CorrectiveAction.objects.filter(site__in=sites_visible_to(user))
 
 
 def ratings_visible_to(user) -> QuerySet[Rating]:
-    if not _usable(user):
+    """The client ratings of the sites ``user`` sees, staff and client alike;
+    none for anyone who is not usable."""
+    if not is_usable(user):
         return Rating.objects.none()
     return Rating.objects.filter(site__in=sites_visible_to(user))
 
 
 def plans_visible_to(user) -> QuerySet[InspectionPlan]:
-    if not _usable(user) or not user.is_provider_staff:
+    """The inspection plans of the sites a staff member sees; plans are the
+    provider's own, so a client's people and anyone not usable see none."""
+    if not is_usable(user) or not user.is_provider_staff:
         return InspectionPlan.objects.none()
     return InspectionPlan.objects.filter(site__in=sites_visible_to(user))
 
 
+def templates_visible_to(user) -> QuerySet[Template]:
+    """The active inspection templates: they hold no client's data, so every
+    usable person reads them (forms and ratings name their areas); nobody else."""
+    if not is_usable(user):
+        return Template.objects.none()
+    return Template.objects.filter(is_active=True)
+
+
 def photos_visible_to(user) -> QuerySet[Photo]:
+    """The photos of the inspections and corrective actions ``user`` sees (a
+    draft's photos for staff only); none for anyone who is not usable."""
     return Photo.objects.filter(
         Q(score__inspection__in=inspections_visible_to(user))
         | Q(action__in=actions_visible_to(user))
@@ -56,8 +82,9 @@ def photos_visible_to(user) -> QuerySet[Photo]:
 
 
 def sites_inspectable_by(user) -> QuerySet[Site]:
-    """Inspectors and the administrator inspect every site; a service director their own."""
-    if not _usable(user) or not user.is_provider_staff:
+    """Inspectors and the administrator inspect every site they see; a service
+    director the sites they direct; nobody else, and no client's person."""
+    if not is_usable(user) or not user.is_provider_staff:
         return Site.objects.none()
     if user.role in INSPECTING_ROLES:
         return sites_visible_to(user)
@@ -68,8 +95,8 @@ def sites_inspectable_by(user) -> QuerySet[Site]:
 
 def sites_plannable_by(user) -> QuerySet[Site]:
     """Who sets a site's inspection plan: the administrator, the account manager,
-    the site's service director and the inspectors."""
-    if not _usable(user) or not user.is_provider_staff:
+    the site's service director and the inspectors; nobody else, and no client's person."""
+    if not is_usable(user) or not user.is_provider_staff:
         return Site.objects.none()
     if user.role in INSPECTING_ROLES:
         return sites_visible_to(user)
@@ -77,21 +104,44 @@ def sites_plannable_by(user) -> QuerySet[Site]:
 
 
 def sites_rateable_by(user) -> QuerySet[Site]:
-    """The client's own people rate the services at their sites."""
-    if not _usable(user) or not user.is_client_user:
+    """The client's own people rate the services at the active sites they see;
+    staff and anyone who is not usable rate none."""
+    if not is_usable(user) or not user.is_client_user:
         return Site.objects.none()
     return sites_visible_to(user).filter(status=Site.Status.ACTIVE)
 
 
+def can_inspect(user, site: Site) -> bool:
+    """Whether ``user`` starts an inspection of ``site`` (``sites_inspectable_by``)."""
+    return sites_inspectable_by(user).filter(pk=site.pk).exists()
+
+
+def can_plan(user, site: Site) -> bool:
+    """Whether ``user`` sets ``site``'s inspection plan (``sites_plannable_by``)."""
+    return sites_plannable_by(user).filter(pk=site.pk).exists()
+
+
+def can_rate(user, site: Site) -> bool:
+    """Whether ``user`` rates the services at ``site`` (``sites_rateable_by``)."""
+    return sites_rateable_by(user).filter(pk=site.pk).exists()
+
+
 def can_fill(user, inspection: Inspection) -> bool:
-    """A draft is filled in by the person who started it."""
-    return inspection.is_draft and inspection.inspector_id == user.pk
+    """An inspection is filled in by the person who started it, and by nobody else.
+
+    Whether it may still change (only while it is a draft) is the state
+    machine's rule (quality.states.INSPECTIONS), checked by the services.
+    """
+    return is_usable(user) and inspection.inspector_id == user.pk
 
 
 def can_solve(user, action: CorrectiveAction) -> bool:
     """The responsible work manager solves; the site's current work manager or
-    service director, or the administrator, may do it in their place."""
-    if not _usable(user) or not action.is_open:
+    service director, or the administrator, may do it in their place.
+
+    Whether the action is still open is the state machine's rule
+    (quality.states.ACTIONS), checked by the service."""
+    if not is_usable(user):
         return False
     site = action.site
     return user.pk in {action.owner_id, site.work_manager_id, site.service_director_id} or (
@@ -101,8 +151,11 @@ def can_solve(user, action: CorrectiveAction) -> bool:
 
 def can_check(user, action: CorrectiveAction) -> bool:
     """The follow-up check: an inspector, the site's service director or the
-    administrator, and not the person who wrote the solution."""
-    if not _usable(user) or action.status != CorrectiveAction.Status.SOLVED:
+    administrator, and not the person who wrote the solution.
+
+    Whether a solution awaits its check is the state machine's rule
+    (quality.states.ACTIONS), checked by the service."""
+    if not is_usable(user):
         return False
     if user.pk == action.solved_by_id:
         return False
@@ -126,12 +179,16 @@ def action_needs_new_owner(user, action: CorrectiveAction) -> bool:
 
 
 def get_inspection_for(user, pk) -> Inspection:
+    """The inspection ``pk`` if ``user`` sees it (``inspections_visible_to``): a
+    client's draft reads as missing; 404 for a missing one and another's alike."""
     return get_object_or_404(
         inspections_visible_to(user).select_related("site__client", "inspector"), pk=pk
     )
 
 
 def get_action_for(user, pk) -> CorrectiveAction:
+    """The corrective action ``pk`` if ``user`` sees it (``actions_visible_to``),
+    with the people its page names; 404 for a missing one and another's alike."""
     return get_object_or_404(
         actions_visible_to(user).select_related(
             "site__client",
@@ -146,6 +203,7 @@ def get_action_for(user, pk) -> CorrectiveAction:
 
 
 def get_score_for(user, pk) -> Score:
+    """The score ``pk`` if ``user`` sees its inspection; 404 otherwise."""
     return get_object_or_404(
         Score.objects.filter(inspection__in=inspections_visible_to(user)).select_related(
             "inspection"
@@ -155,4 +213,5 @@ def get_score_for(user, pk) -> Score:
 
 
 def get_photo_for(user, pk) -> Photo:
+    """The photo ``pk`` if ``user`` sees it (``photos_visible_to``); 404 otherwise."""
     return get_object_or_404(photos_visible_to(user), pk=pk)

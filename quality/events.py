@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from notifications.registry import CLIENTS, EVERYONE, STAFF, Defaults, EventType, register
+from events.registry import CLIENTS, EVERYONE, STAFF, Defaults, EventType, register
 from quality.access import actions_visible_to, inspections_visible_to, ratings_visible_to
 
 TEMPLATES = "quality/notifications"

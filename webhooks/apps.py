@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class WebhooksConfig(AppConfig):
     name = "webhooks"
     verbose_name = _("Webhooks")
+
+    def ready(self):
+        from events.bus import subscribe
+        from webhooks.services import on_event
+
+        subscribe(on_event)

@@ -1,16 +1,15 @@
-"""Webhooks: subscribing, emitting events to subscribers, and calling them, signed.
+"""Webhooks: subscribing, and turning published events into calls to subscribers.
 
-Every event that ``notifications.services.notify`` reports and whose type is
-marked ``webhook=True`` becomes one call per interested subscription. Calls
-go out from jobs, retried with growing delays (common.retries) and logged
-with the answer's status and response time.
+Every published event (``events.publish``) whose type is marked
+``webhook=True`` becomes one call per interested subscription (``on_event``,
+subscribed in WebhooksConfig.ready). Calls go out from jobs
+(``webhooks.sending``), retried with growing delays (common.retries) and
+logged with the answer's status and response time.
 """
 
 import ipaddress
-import json
 import logging
 import secrets
-import time
 import uuid
 from datetime import timedelta
 from urllib.parse import urlsplit
@@ -23,20 +22,23 @@ from django.utils.translation import gettext as _
 
 from accounts.access import account_in_use
 from accounts.roles import Role
-from clients.access import client_of
+from clients.access import client_administered_by
 from common import retries
 from common.errors import ServiceError
-from notifications import registry
-from webhooks import delivery, encryption, signing
-from webhooks.models import Attempt, Call, Subscription
+from events import registry
+from events.bus import Event
+from webhooks import delivery
+from webhooks.models import Call, Subscription
+from webhooks.queue import enqueue_call
+from webhooks.states import CALLS
 
 logger = logging.getLogger(__name__)
 PING = "ping"
 ROTATION_GRACE = timedelta(hours=24)
-TIMEOUT_SECONDS = 10
 
 
 def event_choices() -> list[tuple[str, str]]:
+    """The events a subscription can hear: the types marked ``webhook``, with their labels."""
     return [(e.key, str(e.label)) for e in registry.webhook_events()]
 
 
@@ -60,7 +62,7 @@ def subscribe(owner, *, url: str, events: list[str], description: str = "") -> S
     _check(url, events)
     client = None
     if owner.role == Role.CLIENT_ADMIN:
-        client = client_of(owner)
+        client = client_administered_by(owner)
         if client is None:
             raise ServiceError(_("Your account belongs to no client."))
     return Subscription.objects.create(
@@ -77,6 +79,7 @@ def subscribe(owner, *, url: str, events: list[str], description: str = "") -> S
 def update_subscription(
     subscription: Subscription, *, url: str, events: list[str], description: str, is_active: bool
 ) -> Subscription:
+    """Change a subscription's address, events, description or pause; same checks as subscribing."""
     _check(url, events)
     subscription.url, subscription.events = url, sorted(events)
     subscription.description, subscription.is_active = description, is_active
@@ -95,6 +98,7 @@ def rotate_secret(subscription: Subscription) -> Subscription:
 
 
 def delete_subscription(subscription: Subscription) -> None:
+    """Delete a subscription with its call log; nothing more goes to it."""
     subscription.delete()
 
 
@@ -121,13 +125,20 @@ def _queue(subscription: Subscription, event: str, event_id: str, payload: dict)
         defaults={"event": event, "payload": payload, "next_attempt_at": timezone.now()},
     )
     if created:
-        from webhooks.tasks import enqueue_call
-
         transaction.on_commit(lambda: enqueue_call(call.pk))
 
 
+def on_event(event: Event) -> None:
+    """Webhooks' subscription to every published event: ``emit`` the ones marked ``webhook``."""
+    emit(event.type, target=event.target, params=event.params, key=event.key)
+
+
 def emit(event_type, *, target, params: dict, key: str) -> None:
-    """Queue a call to every active subscription of ``event_type`` that may see ``target``."""
+    """Queue a call to every active subscription of ``event_type`` that may see ``target``.
+
+    A subscription hears an event only while its owner's account is in use
+    and the owner may see the target (the event type's access function).
+    """
     if not event_type.webhook:
         return
     # The secrets are not read here: a secret no key opens stops only its own
@@ -153,19 +164,15 @@ def ping(subscription: Subscription) -> None:
     _queue(subscription, PING, event_id, _payload(event_id, PING, None, {}))
 
 
-def send_again(call: Call) -> None:
-    if retries.send_again(Call, call.pk):
-        from webhooks.tasks import enqueue_call
+@transaction.atomic
+def send_again(call: Call, *, by) -> None:
+    """A failed call gets a fresh window of attempts, starting now.
 
-        transaction.on_commit(lambda: enqueue_call(call.pk))
-
-
-def _signing_secrets(subscription: Subscription) -> list[str]:
-    keys = [subscription.secret]
-    until = subscription.previous_secret_until
-    if subscription.previous_secret and until and until > timezone.now():
-        keys.append(subscription.previous_secret)
-    return keys
+    Refused (``InvalidState``, naming its state) for a call that is waiting,
+    being made or delivered.
+    """
+    retries.send_again(CALLS, call, by=by)
+    transaction.on_commit(lambda: enqueue_call(call.pk))
 
 
 def _names_a_private_host(host: str) -> bool:
@@ -182,53 +189,3 @@ def _names_a_private_host(host: str) -> bool:
     except ValueError:
         return False
     return delivery.why_not_public(host) is not None
-
-
-def send_call(call_id: int) -> str | None:
-    """Make one webhook call if it is due and nobody else is making it; log the attempt.
-
-    The receiver's address is checked as the call connects (delivery.post). A
-    secret that does not decrypt stops the call with the reason logged, on
-    the call and in the error log: it is never sent unsigned or signed wrong.
-    """
-    if not retries.claim(Call, call_id):
-        return None
-    call = Call.objects.get(pk=call_id)
-    try:
-        subscription = Subscription.objects.get(pk=call.subscription_id)
-    except encryption.WrongSecretKey as wrong_key:
-        logger.error("Webhook call %s not made: %s", call.pk, wrong_key)
-        Attempt.objects.create(call=call, duration_ms=0, error=str(wrong_key)[:500])
-        return retries.failed(Call, call, str(wrong_key), permanent=False)
-    if not subscription.is_active:
-        return retries.finish(Call, call.pk, Call.Status.FAILED, "The subscription is paused.")
-    body = json.dumps(call.payload, ensure_ascii=False).encode()
-    now = int(time.time())
-    headers = {
-        "Content-Type": "application/json",
-        "Clientdesk-Event": call.event,
-        "Clientdesk-Event-Id": call.event_id,
-        signing.HEADER: signing.header(_signing_secrets(subscription), now, body),
-    }
-    started = time.monotonic()
-    status_code, error = None, ""
-    try:
-        status_code = delivery.post(subscription.url, body, headers, timeout=TIMEOUT_SECONDS).status
-    except (OSError, ValueError) as failure:
-        error = str(failure) or type(failure).__name__
-    if status_code is not None and not 200 <= status_code < 300:
-        error = f"HTTP {status_code}"
-        if 300 <= status_code < 400:
-            error += " (redirects are not followed; subscribe the final address)"
-    duration = int((time.monotonic() - started) * 1000)
-    Attempt.objects.create(
-        call=call, status_code=status_code, duration_ms=duration, error=error[:500]
-    )
-    if status_code is not None and 200 <= status_code < 300:
-        return retries.finish(Call, call.pk, Call.Status.SENT)
-    return retries.failed(Call, call, error or f"HTTP {status_code}", permanent=False)
-
-
-def due_calls() -> list[int]:
-    # Uses index webhook_calls_due.
-    return retries.due(Call)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from common.pagination import paginate
-from common.views import save_form
+from common.views import run_action, save_form
 from webhooks import access, services
 from webhooks.forms import SubscriptionForm
 
@@ -103,6 +103,9 @@ delete = _subscription_action(
 @require_POST
 def resend(request, pk):
     call = access.get_call_for(request.user, pk)
-    services.send_again(call)
-    messages.success(request, _("The call is being made again."))
+    run_action(
+        request,
+        lambda: services.send_again(call, by=request.user),
+        _("The call is being made again."),
+    )
     return redirect(call.subscription.get_absolute_url())

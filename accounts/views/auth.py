@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.db import transaction
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts import services
 from accounts.forms import LoginForm, PasswordResetRequestForm
+from common.states import InvalidState
 
 
 class LoginView(auth_views.LoginView):
@@ -63,9 +64,14 @@ class InvitationView(PasswordResetConfirmView):
     extra_context = {"title": _("Welcome to Clientdesk: choose your password"), "invitation": True}
 
     def form_valid(self, form):
-        with transaction.atomic():
-            response = auth_views.PasswordResetConfirmView.form_valid(self, form)
-            services.accept_invitation(form.user)
+        try:
+            with transaction.atomic():
+                services.accept_invitation(form.user)
+                response = auth_views.PasswordResetConfirmView.form_valid(self, form)
+        except InvalidState as refused:
+            # A deactivated account's old link: no password is set.
+            messages.error(self.request, refused.message)
+            return redirect("accounts:login")
         translation.activate(form.user.language)
         messages.success(self.request, _("Welcome! Your password is saved and you are logged in."))
         return response

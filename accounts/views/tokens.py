@@ -4,12 +4,13 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts import access
 from api import tokens
 from api.models import ApiToken
 from common.validators import single_line
@@ -75,7 +76,7 @@ def token_list(request):
 @login_required
 @require_POST
 def token_revoke(request, pk):
-    token = get_object_or_404(tokens.tokens_of(request.user), pk=pk)
+    token = access.get_api_token_for(request.user, pk)
     tokens.revoke_token(token)
     messages.success(request, _("The token “%(name)s” no longer works.") % {"name": token.name})
     return redirect("accounts:tokens")

@@ -1,7 +1,6 @@
 """A client's users over the API: invited and changed by whoever manages the client."""
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status
@@ -11,7 +10,7 @@ from rest_framework.response import Response
 
 from accounts import services as account_services
 from accounts.models import User
-from accounts.roles import CLIENT_ROLE_CHOICES, Role
+from accounts.roles import CLIENT_ROLE_CHOICES
 from api.fields import VersionField
 from api.views import ApiViewSet
 from clients import access, services
@@ -59,8 +58,9 @@ class ClientUserSerializer(serializers.ModelSerializer):
 
 
 class ClientUserWriteSerializer(ScopedChoicesMixin, serializers.Serializer):
+    # The querysets are ScopedChoicesMixin's to set; none until it knows the caller.
     client = serializers.PrimaryKeyRelatedField(
-        queryset=Client.objects.all(),
+        queryset=Client.objects.none(),
         required=False,
         help_text="Staff name the client; a client administrator invites into their own.",
     )
@@ -76,7 +76,7 @@ class ClientUserWriteSerializer(ScopedChoicesMixin, serializers.Serializer):
     )
     language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
     sites = serializers.PrimaryKeyRelatedField(
-        queryset=Site.objects.all(), many=True, required=False
+        queryset=Site.objects.none(), many=True, required=False
     )
     version = VersionField(required=False)
 
@@ -99,10 +99,11 @@ class ClientUserViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVie
         return access.get_membership_for(self.request.user, pk)
 
     def _target_client(self, requested: Client | None) -> Client:
+        """A client administrator invites into their own client; staff name one they manage."""
         user = self.request.user
-        if user.role == Role.CLIENT_ADMIN:
-            own = access.client_of(user)
-            if own is None or (requested is not None and requested != own):
+        own = access.client_administered_by(user)
+        if own is not None:
+            if requested is not None and requested != own:
                 raise PermissionDenied
             return own
         if requested is None:
@@ -142,7 +143,7 @@ class ClientUserViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiVie
         membership = services.update_client_user(
             membership, changes, by=request.user, expected_version=version, sites=sites
         )
-        membership = get_object_or_404(self.get_queryset(), pk=membership.pk)
+        membership = self.get_queryset().get(pk=membership.pk)
         return Response(ClientUserSerializer(membership).data)
 
     @extend_schema(request=None, responses={200: ClientUserSerializer})

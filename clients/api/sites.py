@@ -5,7 +5,8 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.response import Response
 
-from api.fields import STAFF_ONLY_NOTES, PersonSerializer, StaffOnlyFieldsMixin, VersionField
+from accounts.api import STAFF_ONLY_NOTES, StaffOnlyFieldsMixin
+from api.fields import PersonSerializer, VersionField
 from api.filtering import search_text
 from api.views import ApiViewSet
 from clients import access, queries, services

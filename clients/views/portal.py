@@ -1,11 +1,10 @@
 """The client portal: my sites, my contacts, and (for a client administrator) my users."""
 
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from accounts.roles import Role
 from clients import access, queries
 from clients.views import client_users
 from common.views import client_user_required
@@ -26,7 +25,7 @@ def home(request):
 
 @client_user_required
 def site_detail(request, pk):
-    site = get_object_or_404(queries.portal_sites(request.user), pk=pk)
+    site = queries.portal_site(request.user, pk)
     return render(
         request,
         "clients/portal/site_detail.html",
@@ -38,8 +37,8 @@ def site_detail(request, pk):
 
 
 def _own_client(request):
-    """The client whose users this client administrator manages."""
-    client = access.client_of(request.user) if request.user.role == Role.CLIENT_ADMIN else None
+    """The client whose users this client administrator manages; 403 for anyone else."""
+    client = access.client_administered_by(request.user)
     if client is None:
         raise PermissionDenied
     return client

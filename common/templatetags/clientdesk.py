@@ -1,5 +1,8 @@
 from django import forms, template
+from django.urls import reverse
 from django.utils.http import urlencode
+
+from common import capabilities
 
 register = template.Library()
 
@@ -46,11 +49,19 @@ def initials(user):
 
 @register.inclusion_tag("common/_site_tabs.html", takes_context=True)
 def site_tabs(context, site, face):
-    """The tabs of a site's page: its overview and what other apps show per site."""
-    from common.site_tabs import tabs_for
-
+    """The tabs of a site's page on ``face`` ("staff" or "portal"), as the apps
+    that show something per site declare them (``common.capabilities.SiteTab``)."""
     current = context["request"].resolver_match.view_name
-    return {"tabs": tabs_for(site.pk, face, current)}
+    return {
+        "tabs": [
+            {
+                "label": tab.label,
+                "url": reverse(tab.url_name, args=[site.pk]),
+                "active": tab.url_name == current,
+            }
+            for tab in capabilities.site_tabs(face)
+        ]
+    }
 
 
 @register.filter

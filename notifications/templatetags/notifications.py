@@ -1,6 +1,7 @@
 from django import template
 
-from notifications import registry, rendering
+from events import registry
+from notifications import rendering
 
 register = template.Library()
 

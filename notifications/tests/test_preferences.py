@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from django.urls import reverse
 
-from notifications import registry
+from events import registry
 from notifications.models import ClientDefault, Delivery, Notification, Preference
 from notifications.tests.helpers import tell
 

@@ -1,4 +1,8 @@
-"""Corrective actions over the API: read them; solve, verify or reopen one."""
+"""Corrective actions over the API: read them; solve, verify or reopen one.
+
+Who may act is asked of quality.access (403); whether the action may move is
+the service's state machine (409 ``invalid_state``, the page's message).
+"""
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers

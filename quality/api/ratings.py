@@ -39,9 +39,9 @@ class RateSerializer(serializers.Serializer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # None without a request (the schema): the access function fails closed.
         request = self.context.get("request")
-        if request is not None and request.user.is_authenticated:
-            self.fields["site"].queryset = access.sites_rateable_by(request.user)
+        self.fields["site"].queryset = access.sites_rateable_by(getattr(request, "user", None))
 
 
 class RatingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):

@@ -3,6 +3,7 @@
 from rest_framework import mixins, serializers
 
 from api.views import ApiViewSet
+from quality import access
 from quality.models import Area, Element, Template
 
 NAME_FIELDS = ["name", "name_et", "name_ru", "name_zh_hans"]
@@ -40,7 +41,7 @@ class TemplateViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewS
 
     def get_queryset(self):
         return (
-            Template.objects.filter(is_active=True)
+            access.templates_visible_to(self.request.user)
             .prefetch_related("areas__elements")
             .order_by("name", "pk")
         )

@@ -6,25 +6,26 @@ the solution or reopens the action with a new deadline. Past the deadline it
 escalates to the service director and the account manager.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.audit import set_author
-from common.concurrency import save_changes
 from common.errors import ServiceError
 from deadlines import services as deadlines
-from notifications.services import notify
+from events.bus import publish
 from quality.models import ActionDeadline, CorrectiveAction
 from quality.models.actions import DEFAULT_HOURS, POOR
 from quality.services import photos as photo_files
+from quality.states import ACTIONS
 
 DUE = "corrective_action.due"
 
 
 def hours_to_solve(score: int) -> int:
+    """Hours to solve an action opened by ``score``: as configured, else the defaults."""
     configured = ActionDeadline.objects.filter(score=score).values_list("hours", flat=True).first()
     return configured or DEFAULT_HOURS.get(score, DEFAULT_HOURS[POOR])
 
@@ -44,7 +45,7 @@ def _params(action: CorrectiveAction) -> dict:
 
 
 def _tell(event: str, action: CorrectiveAction, recipients, *, by, key: str | None = None):
-    notify(
+    publish(
         event,
         recipients=recipients,
         target=action,
@@ -69,9 +70,13 @@ def open_action(
     by,
     score=None,
     area_rating=None,
+    now: datetime | None = None,
 ) -> CorrectiveAction:
-    """Open the action for a poor score and tell the person who must solve it."""
-    now = timezone.now()
+    """Open the action for a poor score and tell the person who must solve it.
+
+    ``now`` lets the demo and the benchmark data write the past.
+    """
+    now = now or timezone.now()
     owner = site.work_manager or site.service_director
     action = CorrectiveAction(
         site=site,
@@ -94,22 +99,23 @@ def open_action(
 
 
 @transaction.atomic
-def solve(action, *, by, solution: str, expected_version: int, photos=()) -> CorrectiveAction:
-    """The work manager says what was done; the client reads it in the portal."""
+def solve(
+    action, *, by, solution: str, expected_version: int, photos=(), now: datetime | None = None
+) -> CorrectiveAction:
+    """The work manager says what was done; the client reads it in the portal.
+
+    Only an open action can be solved (``ACTIONS``: otherwise ``InvalidState``),
+    with a solution in words; the checkers and the client's people are told.
+    """
+    ACTIONS.check(action, "solve")
     solution = (solution or "").strip()
     if not solution:
         raise ServiceError(_("Describe what was done to solve it."), field="solution")
-    if not action.is_open:
-        raise ServiceError(_("This action is not open any more."))
     prepared = [photo_files.prepare(upload) for upload in photos]
-    action = save_changes(
+    action = ACTIONS.move(
         action,
-        {
-            "status": CorrectiveAction.Status.SOLVED,
-            "solution": solution,
-            "solved_at": timezone.now(),
-            "solved_by": by,
-        },
+        "solve",
+        {"solution": solution, "solved_at": now or timezone.now(), "solved_by": by},
         by=by,
         expected_version=expected_version,
     )
@@ -125,13 +131,18 @@ def solve(action, *, by, solution: str, expected_version: int, photos=()) -> Cor
 
 
 @transaction.atomic
-def verify(action, *, by, note: str = "", expected_version: int) -> CorrectiveAction:
-    """The follow-up check found the problem solved: the action is closed."""
-    action = save_changes(
+def verify(
+    action, *, by, note: str = "", expected_version: int, now: datetime | None = None
+) -> CorrectiveAction:
+    """The follow-up check found the problem solved: the action is closed.
+
+    Only a solved action awaiting its check can be verified (``ACTIONS``).
+    """
+    action = ACTIONS.move(
         action,
+        "verify",
         {
-            "status": CorrectiveAction.Status.VERIFIED,
-            "checked_at": timezone.now(),
+            "checked_at": now or timezone.now(),
             "checked_by": by,
             "check_note": (note or "").strip(),
         },
@@ -148,16 +159,23 @@ def verify(action, *, by, note: str = "", expected_version: int) -> CorrectiveAc
 
 
 @transaction.atomic
-def reopen(action, *, by, note: str, expected_version: int) -> CorrectiveAction:
-    """The follow-up check found the problem still there: back to the work manager."""
+def reopen(
+    action, *, by, note: str, expected_version: int, now: datetime | None = None
+) -> CorrectiveAction:
+    """The follow-up check found the problem still there: back to the work manager.
+
+    Only a solved action awaiting its check can be reopened (``ACTIONS``),
+    with a note saying what is still wrong; it gets a new deadline.
+    """
+    ACTIONS.check(action, "reopen")
     note = (note or "").strip()
     if not note:
         raise ServiceError(_("Say what is still wrong."), field="note")
-    now = timezone.now()
-    action = save_changes(
+    now = now or timezone.now()
+    action = ACTIONS.move(
         action,
+        "reopen",
         {
-            "status": CorrectiveAction.Status.OPEN,
             "checked_at": now,
             "checked_by": by,
             "check_note": note,
@@ -174,10 +192,14 @@ def reopen(action, *, by, note: str, expected_version: int) -> CorrectiveAction:
 
 
 def escalate(action: CorrectiveAction) -> None:
-    """Past the deadline and still open: the service director and account manager hear."""
+    """Past the deadline and still open: the service director and account manager hear.
+
+    A job calls it; an action solved meanwhile is left alone (no error: the
+    deadline simply passed for nothing).
+    """
     # Locked, and saved without a new version: a solution being typed meanwhile stays valid.
     action = CorrectiveAction.objects.select_for_update().get(pk=action.pk)
-    if not action.is_open:
+    if not ACTIONS.allows(action, "escalate"):
         return
     action.escalated_at = timezone.now()
     set_author(action, by=None)

@@ -8,6 +8,7 @@ action for every element scored 2 or lower.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,24 +17,23 @@ from django.utils.translation import gettext as _
 from common.audit import set_author
 from common.errors import ServiceError
 from common.validators import check_fields
-from notifications.services import notify
+from events.bus import publish
 from quality.models import Inspection, Photo, Score
 from quality.models.actions import POOR
 from quality.services import actions, photos
 from quality.services.index import quality_index
 from quality.services.plans import template_for
+from quality.states import INSPECTIONS
 
 MAX_PHOTOS = 10
 
 
-def _refuse_unless_draft(inspection: Inspection) -> None:
-    if not inspection.is_draft:
-        raise ServiceError(_("This inspection is published and can no longer be changed."))
-
-
 @transaction.atomic
-def start(site, *, by) -> Inspection:
-    """A draft inspection of ``site`` with the site's template, or the open draft by ``by``."""
+def start(site, *, by, now: datetime | None = None) -> Inspection:
+    """A draft inspection of ``site`` with the site's template, or the open draft by ``by``.
+
+    ``now`` lets the demo and the benchmark data write the past.
+    """
     existing = Inspection.objects.filter(
         site=site, inspector=by, status=Inspection.Status.DRAFT
     ).first()
@@ -50,6 +50,7 @@ def start(site, *, by) -> Inspection:
         template_version=template.version,
         template_names=template.names(),
         inspector=by,
+        started_at=now or timezone.now(),
     )
     set_author(inspection, by=by)
     inspection.save()
@@ -79,9 +80,16 @@ def blank_scores(inspection: Inspection, template) -> list[Score]:
 
 @transaction.atomic
 def answer(score: Score, *, by, value: str, remark: str) -> Score:
-    """Save one element's answer: "1"–"5", "na" (not applicable) or "" (not yet)."""
-    score = Score.objects.select_for_update().select_related("inspection").get(pk=score.pk)
-    _refuse_unless_draft(score.inspection)
+    """Save one element's answer: "1"–"5", "na" (not applicable) or "" (not yet).
+
+    Only while the inspection is a draft (``INSPECTIONS``).
+    """
+    # The inspection first, then the score: every service that locks both
+    # locks them in this order, so two of them never wait on each other.
+    INSPECTIONS.lock(score.inspection, "answer")
+    score = (
+        Score.objects.select_for_update(of=("self",)).select_related("inspection").get(pk=score.pk)
+    )
     if value not in {"", "na", "1", "2", "3", "4", "5"}:
         raise ServiceError(_("Choose a score from 1 to 5, or not applicable."), field="value")
     score.not_applicable = value == "na"
@@ -95,20 +103,27 @@ def answer(score: Score, *, by, value: str, remark: str) -> Score:
 
 @transaction.atomic
 def add_photo(score: Score, upload, *, by) -> Photo:
-    _refuse_unless_draft(score.inspection)
+    """Add a photo to an element of a draft, at most MAX_PHOTOS each, cleaned and thumbnailed."""
+    INSPECTIONS.check(score.inspection, "add_photo")
+    # Cleaning a big photo takes a second: before the lock, not while holding it.
+    image, thumbnail = photos.prepare(upload)
+    INSPECTIONS.lock(score.inspection, "add_photo")
     if score.photos.count() >= MAX_PHOTOS:
         raise ServiceError(
             _("An element can have at most %(count)s photos.") % {"count": MAX_PHOTOS}
         )
-    image, thumbnail = photos.prepare(upload)
     return Photo.objects.create(score=score, image=image, thumbnail=thumbnail, uploaded_by=by)
 
 
 @transaction.atomic
 def remove_photo(photo: Photo, *, by) -> None:
+    """Remove a photo from an element of a draft; its files go once the row is gone.
+
+    A solution's photo stays with the solution.
+    """
     if photo.score is None:
         raise ServiceError(_("This photo belongs to a solution and stays with it."))
-    _refuse_unless_draft(photo.score.inspection)
+    INSPECTIONS.lock(photo.score.inspection, "remove_photo")
     files = [(f.storage, f.name) for f in (photo.image, photo.thumbnail) if f.name]
     photo.delete()
 
@@ -122,8 +137,8 @@ def remove_photo(photo: Photo, *, by) -> None:
 
 @transaction.atomic
 def set_remarks(inspection: Inspection, *, by, remarks: str) -> Inspection:
-    inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
-    _refuse_unless_draft(inspection)
+    """The inspector's general remarks on a draft."""
+    inspection = INSPECTIONS.lock(inspection, "set_remarks")
     inspection.remarks = (remarks or "").strip()
     check_fields(inspection, "remarks")
     set_author(inspection, by=by)
@@ -174,18 +189,19 @@ def refusal(found: Missing) -> str:
 
 
 @transaction.atomic
-def submit(inspection: Inspection, *, by) -> Inspection:
-    """Publish the inspection: the client sees it at once and every poor score gets an action."""
-    inspection = (
-        Inspection.objects.select_for_update().select_related("site__client").get(pk=inspection.pk)
-    )
-    _refuse_unless_draft(inspection)
+def submit(inspection: Inspection, *, by, now: datetime | None = None) -> Inspection:
+    """Publish the inspection: the client sees it at once and every poor score gets an action.
+
+    Only a draft with every element answered, and a remark for every score of
+    1–2, is submitted (``NotReadyToSubmit`` names what is missing).
+    """
+    inspection = INSPECTIONS.lock(inspection, "submit", related=["site__client"])
     scores = list(inspection.scores.all())
     found = missing(scores)
     if found:
         raise NotReadyToSubmit(refusal(found), field="scores")
-    inspection.status = Inspection.Status.PUBLISHED
-    inspection.published_at = timezone.now()
+    inspection.status = Inspection.Status.PUBLISHED  # INSPECTIONS["submit"]
+    inspection.published_at = now or timezone.now()
     inspection.quality_index = quality_index(scores)
     inspection.version += 1
     set_author(inspection, by=by)
@@ -199,6 +215,7 @@ def submit(inspection: Inspection, *, by) -> Inspection:
             problem=score.remark,
             by=by,
             score=score,
+            now=inspection.published_at,
         )
         for score in scores
         if score.score is not None and score.score <= POOR
@@ -212,7 +229,7 @@ def _tell_published(inspection: Inspection, opened: list, *, by) -> None:
     people = [m.user for m in site.client.memberships.select_related("user")]
     staff = [site.service_director, site.work_manager, site.client.account_manager]
     published_at = inspection.published_at or timezone.now()
-    notify(
+    publish(
         "inspection.published",
         recipients=[person for person in [*people, *staff] if person is not None],
         target=inspection,
@@ -230,9 +247,8 @@ def _tell_published(inspection: Inspection, opened: list, *, by) -> None:
 
 @transaction.atomic
 def discard(inspection: Inspection, *, by) -> None:
-    """Throw away a draft nobody has seen."""
-    inspection = Inspection.objects.select_for_update().get(pk=inspection.pk)
-    _refuse_unless_draft(inspection)
+    """Throw away a draft nobody has seen (a published inspection stays for good)."""
+    inspection = INSPECTIONS.lock(inspection, "discard")
     for photo in Photo.objects.filter(score__inspection=inspection):
         remove_photo(photo, by=by)
     set_author(inspection, by=by)

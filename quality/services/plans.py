@@ -27,6 +27,10 @@ def template_for(site) -> Template | None:
 
 @transaction.atomic
 def save_plan(site, *, by, values: dict, expected_version: int | None = None) -> InspectionPlan:
+    """Set how often ``site`` is inspected, and by whom: one plan per site.
+
+    A change to an existing plan is refused if someone saved it meanwhile.
+    """
     plan = InspectionPlan.objects.filter(site=site).first()
     if plan is None:
         plan = InspectionPlan(site=site, **values)

@@ -9,7 +9,7 @@ from clients.access import sites_visible_to
 from common.audit import set_author
 from common.errors import ServiceError
 from common.validators import check_fields
-from notifications.services import notify
+from events.bus import publish
 from quality.models import Area, AreaRating, Rating
 from quality.models.actions import POOR
 from quality.services import actions
@@ -72,7 +72,7 @@ def rate(site, *, by, scores: dict[int, tuple[int | None, str]], comment: str = 
                 by=by,
                 area_rating=area_rating,
             )
-    notify(
+    publish(
         "rating.submitted",
         recipients=[site.service_director, site.work_manager, site.client.account_manager],
         target=rating,
@@ -101,12 +101,11 @@ def remind_monthly(now=None) -> int:
     for user in User.objects.filter(is_active=True, membership__isnull=False):
         if not sites_visible_to(user).filter(status="active").exists():
             continue
-        told += len(
-            notify(
-                "rating.reminder",
-                recipients=[user],
-                params={"month": month},
-                key=f"rating.reminder:{month}",
-            )
+        reminded = publish(
+            "rating.reminder",
+            recipients=[user],
+            params={"month": month},
+            key=f"rating.reminder:{month}:{user.pk}",
         )
+        told += reminded is not None
     return told

@@ -1,6 +1,5 @@
 """Corrective actions on the staff desk: the list, and solving and checking one."""
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from quality.filters import ActionFilter
 from quality.forms import CheckForm, SolveForm
 from quality.models import CorrectiveAction
 from quality.services import actions as services
+from quality.states import ACTIONS
 
 
 @staff_required
@@ -36,8 +36,7 @@ def _detail(request, action, *, solve_form=None, check_form=None, status=200):
             "action": action,
             "photos": queries.action_photos(action),
             "problem_photos": queries.problem_photos(request.user, action),
-            "can_solve": access.can_solve(request.user, action),
-            "can_check": access.can_check(request.user, action),
+            "buttons": ACTIONS.available(request.user, action),
             "needs_new_owner": access.action_needs_new_owner(request.user, action),
             "solve_form": solve_form or SolveForm(initial={"loaded_version": action.version}),
             "check_form": check_form or CheckForm(initial={"loaded_version": action.version}),
@@ -56,10 +55,6 @@ def action_detail(request, pk):
 @staff_required
 def action_solve(request, pk):
     action = access.get_action_for(request.user, pk)
-    if not action.is_open:
-        # Solved by someone else while this person was typing.
-        messages.error(request, _("This action is not open any more."))
-        return redirect(action.get_staff_url())
     if not access.can_solve(request.user, action):
         raise PermissionDenied
     form = SolveForm(request.POST, request.FILES)
@@ -75,8 +70,9 @@ def action_solve(request, pk):
         request,
         _("The solution is saved. The client can read it now."),
     )
-    if solved:
-        return redirect(solved.get_staff_url())
+    if solved or (form.is_valid() and not form.errors):
+        # Saved, or refused by the action's state (the message says why).
+        return redirect(action.get_staff_url())
     return _detail(request, action, solve_form=form, status=400)
 
 
@@ -84,9 +80,6 @@ def action_solve(request, pk):
 @staff_required
 def action_check(request, pk):
     action = access.get_action_for(request.user, pk)
-    if action.status != CorrectiveAction.Status.SOLVED:
-        messages.error(request, _("This action is not waiting for a check any more."))
-        return redirect(action.get_staff_url())
     if not access.can_check(request.user, action):
         raise PermissionDenied
     form = CheckForm(request.POST)
@@ -109,6 +102,7 @@ def action_check(request, pk):
         if reopen
         else _("The solution is verified."),
     )
-    if checked:
-        return redirect(checked.get_staff_url())
+    if checked or (form.is_valid() and not form.errors):
+        # Checked, or refused by the action's state (the message says why).
+        return redirect(action.get_staff_url())
     return _detail(request, action, check_form=form, status=400)

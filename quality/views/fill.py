@@ -12,6 +12,7 @@ from common.views import run_action, staff_required
 from quality import access, queries
 from quality.models import Inspection, Score
 from quality.services import inspections as services
+from quality.states import INSPECTIONS
 
 
 def _draft_for(user, pk) -> Inspection:
@@ -43,7 +44,8 @@ def _without_htmx(request, score, error):
 @staff_required
 def fill(request, pk):
     inspection = queries.full_inspection(request.user, pk)
-    if not inspection.is_draft:
+    if not INSPECTIONS.allows(inspection, "answer"):
+        # A published inspection is read on its page.
         return redirect("quality:inspection_detail", inspection.pk)
     if not access.can_fill(request.user, inspection):
         raise PermissionDenied

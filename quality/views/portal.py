@@ -29,7 +29,7 @@ def site(request, pk):
             .exclude(pk=latest.pk if latest else None)
             .order_by("-published_at")[:6],
             "actions": queries.actions(request.user).filter(site=site)[:SITE_ACTIONS],
-            "can_rate": access.sites_rateable_by(request.user).filter(pk=site.pk).exists(),
+            "can_rate": access.can_rate(request.user, site),
             "my_ratings": queries.ratings(request.user, site).filter(author=request.user)[:3],
         },
     )
@@ -62,7 +62,7 @@ def action_detail(request, pk):
 @client_user_required
 def rate(request, pk):
     site = get_site_for(request.user, pk)
-    if not access.sites_rateable_by(request.user).filter(pk=site.pk).exists():
+    if not access.can_rate(request.user, site):
         raise PermissionDenied
     areas = rating_services.areas_for(site)
     form = RatingForm(request.POST or None, areas=areas)

@@ -17,6 +17,7 @@ from quality.forms import PlanForm
 from quality.models import Inspection, InspectionPlan
 from quality.services import inspections as inspection_services
 from quality.services import plans
+from quality.states import INSPECTIONS
 
 SITE_INSPECTIONS = 10
 
@@ -58,7 +59,12 @@ def schedule(request):
 def site(request, pk):
     site = get_site_for(request.user, pk)
     published = queries.published_at_site(request.user, site).order_by("-published_at")
-    plan = InspectionPlan.objects.filter(site=site).select_related("template", "inspector").first()
+    plan = (
+        access.plans_visible_to(request.user)
+        .filter(site=site)
+        .select_related("template", "inspector")
+        .first()
+    )
     drafts = queries.inspections(request.user).filter(site=site, status=Inspection.Status.DRAFT)
     return render(
         request,
@@ -72,8 +78,8 @@ def site(request, pk):
             "my_draft": any(d.inspector_id == request.user.pk for d in drafts),
             "actions": queries.actions(request.user).filter(site=site)[:20],
             "ratings": queries.ratings(request.user, site)[:5],
-            "can_inspect": access.sites_inspectable_by(request.user).filter(pk=site.pk).exists(),
-            "can_plan": access.sites_plannable_by(request.user).filter(pk=site.pk).exists(),
+            "can_inspect": access.can_inspect(request.user, site),
+            "can_plan": access.can_plan(request.user, site),
         },
     )
 
@@ -81,9 +87,11 @@ def site(request, pk):
 @staff_required
 def plan_edit(request, pk):
     site = get_site_for(request.user, pk)
-    if not access.sites_plannable_by(request.user).filter(pk=site.pk).exists():
+    if not access.can_plan(request.user, site):
         raise PermissionDenied
-    plan = InspectionPlan.objects.filter(site=site).first() or InspectionPlan(site=site)
+    plan = access.plans_visible_to(request.user).filter(site=site).first() or InspectionPlan(
+        site=site
+    )
     form = PlanForm(request.POST or None, instance=plan)
     saved = save_form(
         form,
@@ -104,7 +112,7 @@ def plan_edit(request, pk):
 @staff_required
 def inspection_detail(request, pk):
     inspection = queries.full_inspection(request.user, pk)
-    if access.can_fill(request.user, inspection):
+    if INSPECTIONS.may(request.user, inspection, "answer"):
         return redirect("quality:inspection_fill", inspection.pk)
     return render(
         request,
@@ -121,7 +129,7 @@ def inspection_detail(request, pk):
 @staff_required
 def inspection_start(request, pk):
     site = get_site_for(request.user, pk)
-    if not access.sites_inspectable_by(request.user).filter(pk=site.pk).exists():
+    if not access.can_inspect(request.user, site):
         raise PermissionDenied
     try:
         inspection = inspection_services.start(site, by=request.user)

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from accounts.tests.factories import UserFactory
 from api.tests.helpers import token_client
-from webhooks import encryption, services, signing
+from webhooks import encryption, sending, services, signing
 from webhooks.models import Call, Subscription
 
 
@@ -81,7 +81,7 @@ def test_a_wrong_key_stops_the_call_loudly_and_sends_nothing(
         Subscription.objects.get(pk=subscription.pk)
     call = Call.objects.get()
     with caplog.at_level(logging.ERROR, logger="webhooks.services"):
-        services.send_call(call.pk)
+        sending.send_call(call.pk)
 
     assert receiver.calls == []
     call.refresh_from_db()

@@ -4,11 +4,12 @@ import json
 import time
 from datetime import timedelta
 
+import pytest
 import time_machine
 from django.urls import reverse
 
 from notifications.tests.helpers import change_site_team
-from webhooks import services, signing, tasks
+from webhooks import sending, services, signing, tasks
 from webhooks.models import Call, Subscription
 
 
@@ -99,7 +100,7 @@ def test_ping_and_secret_rotation(client, cast, receiver, django_capture_on_comm
     assert signing.verify(old, header, body, now)
     assert json.loads(body)["type"] == "ping"
     with time_machine.travel(subscription.previous_secret_until + timedelta(minutes=1)):
-        assert services._signing_secrets(subscription) == [subscription.secret]
+        assert sending._signing_secrets(subscription) == [subscription.secret]
 
 
 def test_a_bad_subscription_is_explained_and_nothing_is_saved(client, cast):
@@ -186,3 +187,21 @@ def test_the_call_log_query_count_does_not_grow(client, cast, count_queries):
     assert [
         count_queries(lambda u=u, c=c: c.get(u))[1] for c, u in ((client, page_url), (api, api_url))
     ] == counts
+
+
+def test_only_a_failed_call_is_sent_again(client, cast):
+    from common.states import InvalidState
+
+    subscription = services.subscribe(
+        cast.staff.admin, url="https://hooks.example/in", events=["site.team_changed"]
+    )
+    call = Call.objects.create(
+        subscription=subscription, event="ping", event_id="e-sent", payload={}, status="sent"
+    )
+    with pytest.raises(InvalidState, match=r"Its status is now “Delivered”\."):
+        services.send_again(call, by=cast.staff.admin)
+    client.force_login(cast.staff.admin)
+    page = client.post(reverse("webhooks:resend", args=[call.pk]), follow=True)
+    assert "Only a failed call can be sent again." in page.text
+    call.refresh_from_db()
+    assert call.status == "sent"

@@ -1,8 +1,8 @@
 """Issue a personal API token from the command line (for integrations and CI)."""
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from accounts.access import accounts_in_use
 from api import tokens
 from common.errors import ServiceError
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, email, name, scope, days, **options):
-        user = accounts_in_use().filter(email__iexact=email).first()
+        user = get_user_model().objects.in_use().filter(email__iexact=email).first()
         if user is None:
             raise CommandError(f"No active user has the e-mail address {email!r}.")
         try:

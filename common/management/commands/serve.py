@@ -8,8 +8,9 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string
 
-from clients.demo import DEMO_PASSWORD, STAFF
+from common import capabilities
 from common.serving import gunicorn_command
 
 
@@ -71,15 +72,13 @@ class Command(BaseCommand):
         lines = [
             "",
             f"Clientdesk is running at {url}  (Ctrl-C stops it)",
-            f"Every demo login has the password: {DEMO_PASSWORD}",
-            "  Staff:",
-            *(f"    {role.label:<20} {email}" for email, _n, role, *_rest in STAFF),
-            "  Clients:",
-            "    Client administrator mari.kuusk@measika.example (Measika, all stores)",
-            "    Site contact         toomas.rebane@measika.example (store Mammu only)",
-            "    Client administrator andrei.sokolov@nevsky.example (office centre)",
-            "    Site contact         natalia.morozova@nevsky.example (Tower A only)",
-            "    Private customer     li.na@example.com",
+            f"Every demo login has the password: {capabilities.DEMO_PASSWORD}",
+            *(
+                line
+                for demo in capabilities.demo_data()
+                if demo.logins
+                for line in import_string(demo.logins)()
+            ),
             f"  E-mails go to {self._mail_destination()}",
             f"  SMS go to {settings.SMS_GATEWAY_URL or settings.SMS_FILE_PATH or 'nowhere (off)'}",
             f"  Every message is listed in the outbox: {url}/notifications/outbox/",

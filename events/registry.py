@@ -1,6 +1,6 @@
-"""The kinds of event Clientdesk tells people about, declared by the apps that own them.
+"""The kinds of event that happen in Clientdesk, declared by the apps that own them.
 
-An app lists its event types in its ``events.py``::
+An app lists its event types in its ``events.py`` (discovered at start-up)::
 
     register(EventType(
         "site.team_changed",
@@ -10,8 +10,9 @@ An app lists its event types in its ``events.py``::
         visible_to=sites_visible_to,
     ))
 
-and says that one happened with ``notifications.services.notify``. The
-messages come from templates named after the event in ``templates``:
+and says that one happened with ``events.publish``. Notifications and
+webhooks read how to tell people from the type: the messages come from
+templates named after the event in ``templates``:
 ``<event>.subject.txt`` (also the line in the bell), ``.body.txt``,
 ``.body.html`` and, if the event offers SMS, ``.sms.txt``.
 """
@@ -23,8 +24,6 @@ from typing import Any
 from django.db.models import Model, QuerySet
 from django.utils.functional import Promise
 
-from notifications.models import EmailMode
-
 # Who an event type concerns: all staff, all client users, or named roles.
 STAFF = frozenset({"staff"})
 CLIENTS = frozenset({"client"})
@@ -34,7 +33,8 @@ EVERYONE = STAFF | CLIENTS
 @dataclass(frozen=True)
 class Defaults:
     in_app: bool = True
-    email: str = EmailMode.NOW
+    # "now", "digest" or "off" (notifications.models.EmailMode).
+    email: str = "now"
     sms: bool = False
 
 

@@ -1,0 +1,38 @@
+"""What clients and sites add to Clientdesk (see common.capabilities)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from accounts.roles import Role
+from common.capabilities import (
+    ApiRoute,
+    DemoData,
+    Landing,
+    Nav,
+    SiteTab,
+    Urls,
+    register,
+)
+
+
+def _is_client_admin(user) -> bool:
+    return user.role == Role.CLIENT_ADMIN
+
+
+register(
+    Urls("desk/", "clients.urls.staff"),
+    Urls("portal/", "clients.urls.portal"),
+    Nav("staff", _("Clients"), "clients:client_list", order=10),
+    Nav("portal", _("My sites"), "portal:home", order=10),
+    Nav("portal", _("Users"), "portal:user_list", order=20, visible_to=_is_client_admin),
+    # Staff whose role has no page of its own start on the client list
+    # (administrators, account managers, service directors, operators,
+    # reviewers, technicians); a client's people on their sites.
+    Landing("staff", "clients:client_list"),
+    Landing("portal", "portal:home"),
+    SiteTab("staff", _("Overview"), "clients:site_detail", order=0),
+    SiteTab("portal", _("Overview"), "portal:site_detail", order=0),
+    ApiRoute("clients", "clients.api.ClientViewSet", "client"),
+    ApiRoute("sites", "clients.api.SiteViewSet", "site"),
+    ApiRoute("client-users", "clients.api.ClientUserViewSet", "client-user"),
+    DemoData("clients.demo.seed", order=10, logins="clients.demo.logins"),
+)
