@@ -7,7 +7,7 @@ state they lead to and the access predicate that says who may take them::
 
     ACTIONS = StateMachine(
         CorrectiveAction,
-        Transition("solve", _("Save the solution"), ["open"], "solved",
+        Transition("solve", _("Mark as solved"), ["open"], "solved",
                    who=access.can_solve, refused=_("This action is not open any more.")),
         ...
     )
