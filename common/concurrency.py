@@ -82,12 +82,13 @@ def save_changes(instance, changes: dict, *, by, expected_version: int):
     return current
 
 
-def apply_changes(current, changes: dict, *, by) -> None:
+def apply_changes(current, changes: dict, *, by, when=None) -> None:
     """Write ``changes`` onto the locked row ``current`` and save it, one version up.
 
     Checks the model's own rules first (``ServiceError`` naming the field);
     a replaced or cleared file goes once the new one is surely stored. Used
-    by ``save_changes`` and by ``common.states`` transitions.
+    by ``save_changes`` and by ``common.states`` transitions; ``when`` dates
+    the history row (``set_author``).
     """
     replaced = files.replaced_files(current, changes)
     for name, value in changes.items():
@@ -95,7 +96,7 @@ def apply_changes(current, changes: dict, *, by) -> None:
     _check(current)
     if hasattr(current, "version"):
         current.version += 1
-    set_author(current, by=by)
+    set_author(current, by=by, when=when)
     current.save()
     files.delete_on_commit(replaced)
 

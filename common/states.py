@@ -161,11 +161,13 @@ class StateMachine:
         by,
         expected_version: int | None = None,
         related: Iterable[str] = (),
+        when=None,
     ):
         """Take transition ``name``: lock, check version and state, apply ``changes``, save.
 
         The new state is set from the transition; the version (if the model
-        has one) goes up by one; the history row names ``by``. Returns the
+        has one) goes up by one; the history row names ``by`` (dated ``when``
+        if given, for data written in the past). Returns the
         saved, fresh record. Raises ``StaleEdit`` or ``InvalidState``, and
         ``ServiceError`` when the result breaks a rule of the model.
         """
@@ -175,7 +177,7 @@ class StateMachine:
             changes = dict(changes or {})
             if transition.target is not None and self.state_of is None:
                 changes[self.field] = transition.target
-            apply_changes(current, changes, by=by)
+            apply_changes(current, changes, by=by, when=when)
         return current
 
     def move_where(self, pk, name: str, *, where: Q | None = None, **values) -> bool:

@@ -113,10 +113,10 @@ def _inspection(site, inspector, when, rng, poor=()):
         names = (score.area_names["en"], score.element_names["en"])
         value = 2 if names in poor else rng.choice([3, 4, 4, 5, 5])
         if names == ("Offices", "Skirting boards"):
-            inspections.answer(score, by=inspector, value="na", remark="")
+            inspections.answer(score, by=inspector, value="na", remark="", now=when)
             continue
         remark = REMARKS[_language(site)].get(value, "")
-        inspections.answer(score, by=inspector, value=str(value), remark=remark)
+        inspections.answer(score, by=inspector, value=str(value), remark=remark, now=when)
     return inspections.submit(inspection, by=inspector, now=when)
 
 

@@ -76,7 +76,7 @@ def open_action(
 
     ``now`` lets the demo and the benchmark data write the past.
     """
-    now = now or timezone.now()
+    when, now = now, now or timezone.now()
     owner = site.work_manager or site.service_director
     action = CorrectiveAction(
         site=site,
@@ -90,7 +90,7 @@ def open_action(
         opened_at=now,
         due_at=now + timedelta(hours=hours_to_solve(rated)),
     )
-    set_author(action, by=by)
+    set_author(action, by=by, when=when)
     action.save()
     deadlines.watch(action, DUE, action.due_at)
     recipients = [owner] if owner else [site.service_director, site.client.account_manager]
@@ -118,6 +118,7 @@ def solve(
         {"solution": solution, "solved_at": now or timezone.now(), "solved_by": by},
         by=by,
         expected_version=expected_version,
+        when=now,
     )
     for image, thumbnail in prepared:
         action.photos.create(image=image, thumbnail=thumbnail, uploaded_by=by)
@@ -148,6 +149,7 @@ def verify(
         },
         by=by,
         expected_version=expected_version,
+        when=now,
     )
     _tell(
         "corrective_action.verified",

@@ -52,7 +52,7 @@ def start(site, *, by, now: datetime | None = None) -> Inspection:
         inspector=by,
         started_at=now or timezone.now(),
     )
-    set_author(inspection, by=by)
+    set_author(inspection, by=by, when=now)
     inspection.save()
     scores = blank_scores(inspection, template)
     if not scores:
@@ -79,10 +79,11 @@ def blank_scores(inspection: Inspection, template) -> list[Score]:
 
 
 @transaction.atomic
-def answer(score: Score, *, by, value: str, remark: str) -> Score:
+def answer(score: Score, *, by, value: str, remark: str, now: datetime | None = None) -> Score:
     """Save one element's answer: "1"–"5", "na" (not applicable) or "" (not yet).
 
-    Only while the inspection is a draft (``INSPECTIONS``).
+    Only while the inspection is a draft (``INSPECTIONS``); ``now`` dates its
+    history for data written in the past.
     """
     # The inspection first, then the score: every service that locks both
     # locks them in this order, so two of them never wait on each other.
@@ -96,7 +97,7 @@ def answer(score: Score, *, by, value: str, remark: str) -> Score:
     score.score = int(value) if value.isdigit() else None
     score.remark = (remark or "").strip()
     check_fields(score, "remark")
-    set_author(score, by=by)
+    set_author(score, by=by, when=now)
     score.save()
     return score
 
@@ -204,7 +205,7 @@ def submit(inspection: Inspection, *, by, now: datetime | None = None) -> Inspec
     inspection.published_at = now or timezone.now()
     inspection.quality_index = quality_index(scores)
     inspection.version += 1
-    set_author(inspection, by=by)
+    set_author(inspection, by=by, when=now)
     inspection.save()
     opened = [
         actions.open_action(

@@ -13,7 +13,7 @@ from django.utils import translation
 from api.tests.helpers import token_client
 from common.states import InvalidState
 from quality.models import CorrectiveAction
-from quality.services import actions
+from quality.services import actions, inspections
 from quality.states import ACTIONS, INSPECTIONS
 from quality.tests import helpers
 
@@ -122,3 +122,23 @@ def test_each_machine_describes_itself():
         "who": "can_solve",
     }
     assert {t["name"] for t in INSPECTIONS.describe()} >= {"answer", "submit", "discard"}
+
+
+def test_data_written_in_the_past_is_dated_so_in_its_history(cast):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    past = timezone.now() - timedelta(days=90)
+    helpers.default_template()
+    draft = inspections.start(cast.site_a1, by=cast.staff.inspector, now=past)
+    for score in draft.scores.all():
+        inspections.answer(score, by=cast.staff.inspector, value="2", remark="Dusty", now=past)
+    published = inspections.submit(draft, by=cast.staff.inspector, now=past)
+    action = CorrectiveAction.objects.filter(score__inspection=published).first()
+    actions.solve(
+        action, by=cast.staff.work_manager, solution="Swept", expected_version=1, now=past
+    )
+    dates = {row.history_date for row in CorrectiveAction.history.filter(id=action.pk)}
+    dates |= {row.history_date for row in published.history.all()}
+    assert dates == {past}
