@@ -139,12 +139,10 @@ class StateMachine:
         Call inside ``transaction.atomic``. ``expected_version`` is the
         version the person read (None for jobs, which act on what is there).
         """
-        queryset = self.model._default_manager.select_for_update()
+        # of=("self",): PostgreSQL locks this row only, not the joined ones.
+        queryset = self.model._default_manager.select_for_update(of=("self",))
         if related:
-            # select_for_update(of=("self",)) keeps PostgreSQL from locking the joined rows.
-            queryset = self.model._default_manager.select_for_update(of=("self",)).select_related(
-                *related
-            )
+            queryset = queryset.select_related(*related)
         current = queryset.get(pk=record.pk)
         # The state first: "solved meanwhile" tells more than "changed meanwhile".
         self.check(current, name)
