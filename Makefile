@@ -10,7 +10,7 @@ MANAGE := $(PY) manage.py
 # The newest Python 3.12+ on this machine: python3.13, python3.12, pyenv's, python3.
 PYTHON ?= $(shell scripts/find-python)
 
-.PHONY: run test coverage lint format messages check-messages api-fuzz setup setup-deps fonts system-packages clean help
+.PHONY: run test coverage lint format messages check-messages api-fuzz setup setup-deps fonts system-packages clean help bench-data bench bench-peer
 
 help:
 	@echo "make run    set up and start Clientdesk on http://127.0.0.1:8000 (PORT overrides)"
@@ -19,6 +19,9 @@ help:
 	@echo "make lint   ruff check, format check and mypy on access, services and queries"
 	@echo "make messages  update the translation catalogues"
 	@echo "make api-fuzz  schemathesis over the OpenAPI schema against a real server"
+	@echo "make bench-data SCALE=large|small  the company at scale, in PostgreSQL (BENCH_DATABASE_URL)"
+	@echo "make bench       measure every page at scale beside this machine's ceiling (bench/results/)"
+	@echo "make bench-peer  the same measurement of django-helpdesk, beside ours"
 
 $(STAMP): requirements.lock
 	@test -n "$(PYTHON)" || { echo "Clientdesk needs Python 3.12 or newer; install it (e.g. with pyenv) and try again." >&2; exit 1; }
@@ -98,6 +101,20 @@ check-messages:
 
 api-fuzz: $(STAMP)
 	scripts/api-fuzz
+
+# Benchmarks (bench/README.md): never part of `make test`.
+SCALE ?= large
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/clientdesk_bench
+
+bench-data: $(STAMP) $(MO_FILES)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) bench_data --scale $(SCALE)
+
+bench: $(STAMP) $(STATIC_MANIFEST) $(MO_FILES)
+	@scripts/system-packages wrk
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench.run
+
+bench-peer: $(STAMP)
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench.peer.run
 
 clean:
 	rm -rf $(VENV) var

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from accounts.access import can_manage_staff
-from common.capabilities import ApiPath, ApiRoute, Nav, Urls, register
+from common.capabilities import ApiPath, ApiRoute, BenchData, Nav, Urls, register
 
 register(
     Urls("accounts/", "accounts.urls"),
@@ -12,4 +12,5 @@ register(
     Nav("staff", _("Configuration"), "admin:index", order=60, visible_to=can_manage_staff),
     ApiPath("me/", "accounts.api.MeView", name="me"),
     ApiRoute("staff-users", "accounts.api.StaffUserViewSet", "staff-user"),
+    BenchData("accounts.bench.build", order=10),
 )

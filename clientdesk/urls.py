@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from common import capabilities
+from common import capabilities, pickers
 from common import views as common_views
 
 admin.site.site_header = _("Clientdesk administration")
@@ -13,6 +13,7 @@ urlpatterns = [
     # Each app's pages, as its capability.py declares them (common.capabilities.Urls).
     *(path(urls.prefix, include(urls.module)) for urls in capabilities.url_includes()),
     path("media/<path:path>", common_views.media, name="media"),
+    path("pick/<slug:name>/", pickers.options, name="pick"),
     path("admin/", admin.site.urls),
 ]
 

@@ -6,7 +6,8 @@ own ``access.py`` narrows its records by ``clients_visible_to`` and
 by hand. "Missing" and "not yours" give the same 404, so ids cannot be probed.
 """
 
-from django.db.models import Q, QuerySet
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.access import is_usable, sees_internal
@@ -22,6 +23,13 @@ ROLES_SEEING_ALL_CLIENTS = frozenset(
 )
 # Client roles that see every site of their own client.
 ROLES_SEEING_ALL_OWN_SITES = frozenset({Role.CLIENT_ADMIN, Role.PRIVATE_CUSTOMER})
+
+
+def _own_client_id(user) -> int | None:
+    try:
+        return user.membership.client_id
+    except ObjectDoesNotExist:
+        return None
 
 
 def sites_visible_to(user) -> QuerySet[Site]:
@@ -40,10 +48,32 @@ def sites_visible_to(user) -> QuerySet[Site]:
             Q(client__account_manager=user) | Q(service_director=user) | Q(work_manager=user)
         )
     if user.role in ROLES_SEEING_ALL_OWN_SITES:
-        return Site.objects.filter(client__memberships__user=user)
+        # By the client's id, read from the membership loaded with the user:
+        # a subquery through memberships made PostgreSQL guess ten sites per
+        # client, and for a chain of 200 it joined every corrective action's
+        # inspection score before filtering (150 ms instead of 5).
+        client_id = _own_client_id(user)
+        return Site.objects.filter(client_id=client_id) if client_id else Site.objects.none()
     if user.role == Role.SITE_CONTACT:
         return Site.objects.filter(contact_memberships__user=user)
     return Site.objects.none()
+
+
+def at_visible_sites[M: Model](user, queryset: QuerySet[M]) -> QuerySet[M]:
+    """The rows of ``queryset`` (a model with a ``site``) at the sites ``user`` sees.
+
+    Those who see every site get ``queryset`` whole, without a ``site IN (all
+    sites)`` subquery: at 20,000 sites that subquery kept the database from
+    reading a list's page straight from its index.
+    """
+    if is_usable(user) and user.role in ROLES_SEEING_ALL_CLIENTS:
+        return queryset
+    if is_usable(user) and user.role in ROLES_SEEING_ALL_OWN_SITES:
+        # A join on the client's id: the database starts from the client's
+        # sites instead of reading every row to test it against them.
+        client_id = _own_client_id(user)
+        return queryset.filter(site__client_id=client_id) if client_id else queryset.none()
+    return queryset.filter(site__in=sites_visible_to(user))
 
 
 def clients_visible_to(user) -> QuerySet[Client]:
@@ -201,9 +231,11 @@ def sites_needing_new_owner(user) -> QuerySet[Site]:
 def clients_needing_new_owner(user) -> QuerySet[Client]:
     """The visible clients whose account manager has been deactivated, or with
     a visible site that needs a new owner."""
+    # EXISTS per client, not "pk IN (every such site)": a page of clients asks
+    # about its own 25 rows instead of going through all 20,000 sites.
     return clients_visible_to(user).filter(
         Q(account_manager__is_active=False)
-        | Q(pk__in=sites_needing_new_owner(user).values("client_id"))
+        | Exists(sites_needing_new_owner(user).filter(client_id=OuterRef("pk")))
     )
 
 

@@ -5,9 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import Role
 from common.capabilities import (
     ApiRoute,
+    BenchData,
+    BenchScenarios,
     DemoData,
     Landing,
     Nav,
+    Picker,
     SiteTab,
     Urls,
     register,
@@ -35,4 +38,19 @@ register(
     ApiRoute("sites", "clients.api.SiteViewSet", "site"),
     ApiRoute("client-users", "clients.api.ClientUserViewSet", "client-user"),
     DemoData("clients.demo.seed", order=10, logins="clients.demo.logins"),
+    BenchData("clients.bench.build", order=20),
+    BenchScenarios("clients.bench_scenarios.scenarios", order=10),
+    Picker(
+        "clients",
+        "clients.access.clients_visible_to",
+        search=("name__icontains", "registry_code__icontains"),
+        ordering=("name", "pk"),
+    ),
+    Picker(
+        "sites",
+        "clients.access.sites_visible_to",
+        search=("name__icontains", "address__icontains", "client__name__icontains"),
+        ordering=("name", "pk"),
+        detail="client.name",
+    ),
 )

@@ -1,6 +1,19 @@
 """Read models for client and site pages: each a fixed number of queries."""
 
-from django.db.models import BooleanField, Case, Count, Prefetch, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.shortcuts import get_object_or_404
 
 from accounts.access import sees_internal
@@ -54,8 +67,19 @@ def client_list(user, query="", *, needs_new_owner=False):
     if needs_new_owner:
         clients = clients.filter(pk__in=access.clients_needing_new_owner(user).values("pk"))
     return clients.annotate(
-        site_count=Count("sites", distinct=True),
-        needs_new_owner=_flag(Q(pk__in=access.clients_needing_new_owner(user).values("pk"))),
+        # Counted per row of the page, not grouped over every client's sites.
+        site_count=Subquery(
+            Site.objects.filter(client=OuterRef("pk"))
+            .order_by()
+            .values("client")
+            .annotate(n=Count("pk"))
+            .values("n"),
+            output_field=IntegerField(),
+        ),
+        # Asked per row of the page, not computed for every client first.
+        needs_new_owner=Exists(
+            access.clients_needing_new_owner(user).filter(pk=OuterRef("pk")).values("pk")
+        ),
     ).order_by("name")
 
 
@@ -104,14 +128,18 @@ def members_of_client(user, client):
         .filter(client=client)
         .select_related("user")
         .prefetch_related("sites")
-        .order_by("user__full_name")
+        .annotate(user_name=F("user__full_name"))
+        .order_by("user_name", "pk")
     )
 
 
-def portal_sites(user):
+def portal_sites(user, query=""):
     """The user's sites with their service director and work manager contact cards
-    (only active staff: see ``clients.access.contacts_shown_to``)."""
-    return sites_with_contacts(user).only(*PORTAL_SITE_FIELDS).order_by("name")
+    (only active staff: see ``clients.access.contacts_shown_to``), found by name or address."""
+    sites = sites_with_contacts(user).only(*PORTAL_SITE_FIELDS).order_by("name")
+    if query:
+        sites = sites.filter(Q(name__icontains=query) | Q(address__icontains=query))
+    return sites
 
 
 def portal_site(user, pk) -> Site:
@@ -133,5 +161,6 @@ def portal_members(user):
         access.memberships_manageable_by(user)
         .select_related("user")
         .prefetch_related(Prefetch("sites", queryset=Site.objects.only("id", "name")))
-        .order_by("user__full_name")
+        .annotate(user_name=F("user__full_name"))
+        .order_by("user_name", "pk")
     )

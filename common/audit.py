@@ -14,6 +14,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -118,15 +119,45 @@ def _m2m_sets(history_model, rows):
     return sets, names
 
 
+def _newest_with_predecessors(qs, limit: int):
+    """The newest ``2 × limit`` rows of a history, and the version before each of them.
+
+    A client with 200 sites has thousands of history rows; a page shows the
+    last 50 changes, so only those are read, with the one row before each to
+    tell what it changed (rows that changed nothing are skipped, hence twice).
+    """
+    newest = list(
+        qs.select_related("history_user").order_by("-history_date", "-history_id")[: 2 * limit]
+    )
+    history_model = qs.model
+    before = (
+        history_model.objects.filter(id=OuterRef("id"), history_date__lt=OuterRef("history_date"))
+        .order_by("-history_date", "-history_id")
+        .values("history_id")[:1]
+    )
+    earlier = history_model.objects.filter(
+        history_id__in=history_model.objects.filter(
+            history_id__in=[row.history_id for row in newest]
+        ).values(previous=Subquery(before))
+    )
+    return newest, list(earlier) if newest else []
+
+
 def history_entries(*histories, limit=50) -> list[Entry]:
     """Newest first: what changed in the given history querysets, with author and time.
 
     Each argument is a history queryset such as ``Client.history.filter(id=…)``.
     """
     raw = []
+    shown: set[int] = set()
     for qs in histories:
         history_model = qs.model
-        rows = list(qs.select_related("history_user").order_by("id", "history_date"))
+        newest, earlier = _newest_with_predecessors(qs, limit)
+        shown.update(row.history_id for row in newest)
+        rows = sorted(
+            {row.history_id: row for row in [*earlier, *newest]}.values(),
+            key=lambda row: (row.id, row.history_date, row.history_id),
+        )
         raw.append((history_model, rows, *_m2m_sets(history_model, rows)))
 
     user_model = get_user_model()
@@ -174,6 +205,8 @@ def history_entries(*histories, limit=50) -> list[Entry]:
                     previous[row.id] = row
                     continue
             previous[row.id] = row
+            if row.history_id not in shown:
+                continue  # only read to tell what the next version changed
             entries.append(
                 Entry(
                     when=row.history_date,

@@ -8,7 +8,10 @@ Every app that people or other systems reach has a ``capability.py`` calling
 - ``SiteTab``: a tab of a site's page, on the desk or in the portal;
 - ``Urls``: a URL include of the root URLconf;
 - ``ApiRoute`` and ``ApiPath``: a viewset of the API router, or another API view;
-- ``DemoData``: its part of the demo company (``manage.py seed_demo``).
+- ``DemoData``: its part of the demo company (``manage.py seed_demo``);
+- ``Picker``: records people find by typing in a filter or form field;
+- ``BenchData`` and ``BenchScenarios``: its part of the company at scale
+  (``make bench-data``) and the pages it adds to the benchmark (``make bench``).
 
 ``common``'s AppConfig.ready imports every app's capability.py, so the
 registry is full once Django is set up: before the URLconf is first loaded
@@ -109,7 +112,59 @@ class DemoData:
     logins: str | None = None
 
 
-Entry = Nav | Landing | SiteTab | Urls | ApiRoute | ApiPath | DemoData
+@dataclass(frozen=True)
+class Picker:
+    """Records a person finds by typing, for a search-as-you-type field (``common.pickers``).
+
+    ``records`` (dotted path) takes the user and returns the records they may
+    pick, already scoped by the app's access rules; ``search`` are the lookups
+    a typed word is matched against, ``ordering`` the order of the suggestions
+    and ``detail`` an attribute path shown beside each (a site's client).
+    """
+
+    name: str
+    records: str
+    search: tuple[str, ...]
+    ordering: tuple[str, ...]
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class BenchData:
+    """An app's part of the company at scale (``manage.py bench_data``).
+
+    ``build`` (dotted path) takes the generator's run (its scale, its clock and
+    what earlier parts made) and adds the app's records; parts run by ``order``.
+    """
+
+    build: str
+    order: int
+
+
+@dataclass(frozen=True)
+class BenchScenarios:
+    """The pages and API lists an app adds to ``make bench``.
+
+    ``scenarios`` (dotted path) takes the data at scale and returns the
+    scenarios to measure; they run in ``order`` of their apps.
+    """
+
+    scenarios: str
+    order: int
+
+
+Entry = (
+    Nav
+    | Landing
+    | SiteTab
+    | Urls
+    | ApiRoute
+    | ApiPath
+    | DemoData
+    | Picker
+    | BenchData
+    | BenchScenarios
+)
 
 _entries: list[Entry] = []
 
@@ -161,3 +216,20 @@ def demo_data() -> list[DemoData]:
     """Every app's demo, in the order the seeds run."""
     demos = [e for e in _entries if isinstance(e, DemoData)]
     return sorted(demos, key=lambda demo: demo.order)
+
+
+def picker(name: str) -> Picker | None:
+    """The picker registered under ``name``, if any."""
+    return next((e for e in _entries if isinstance(e, Picker) and e.name == name), None)
+
+
+def bench_data() -> list[BenchData]:
+    """Every app's part of the data at scale, in the order they are built."""
+    parts = [e for e in _entries if isinstance(e, BenchData)]
+    return sorted(parts, key=lambda part: part.order)
+
+
+def bench_scenarios() -> list[BenchScenarios]:
+    """Every app's benchmark scenarios, in order."""
+    entries = [e for e in _entries if isinstance(e, BenchScenarios)]
+    return sorted(entries, key=lambda entry: entry.order)

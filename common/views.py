@@ -94,6 +94,19 @@ def error_500(request):
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
+MAX_SEARCH = 100
+
+
+def search_text(request, name: str = "q") -> str:
+    """What someone typed into a list's search box: one line, at most ``MAX_SEARCH`` characters.
+
+    Control characters (a NUL breaks PostgreSQL's query) are dropped, not refused:
+    a search box answers whatever is typed.
+    """
+    text = request.GET.get(name, "")[:MAX_SEARCH]
+    return "".join(char for char in text if char.isprintable()).strip()
+
+
 def render_with_results(request, template, context):
     """The whole page, or only its ``results`` partial when htmx asks (live search).
 

@@ -78,7 +78,9 @@ class Notification(models.Model):
                 condition=Q(in_app=True, read_at__isnull=True),
                 name="notifications_unread",
             ),
-            models.Index(fields=["recipient", "in_app", "created_at"], name="notifications_list"),
+            models.Index(
+                fields=["recipient", "in_app", "-created_at", "-id"], name="notifications_list"
+            ),
             # The digest job looks for what still waits for a digest.
             models.Index(
                 fields=["recipient", "created_at"],
@@ -143,6 +145,9 @@ class Delivery(Retried):
         indexes = [
             # The minute sweep reads what is due, and what a dead worker left behind.
             models.Index(fields=["status", "next_attempt_at"], name="deliveries_due"),
+            # The outbox, newest first, whole or by status.
+            models.Index(fields=["-created_at", "-id"], name="deliveries_listed"),
+            models.Index(fields=["status", "-created_at", "-id"], name="deliveries_by_status"),
         ]
 
     def __str__(self):

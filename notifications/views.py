@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from common.pagination import paginate
+from common.keyset import keyset_page
 from common.views import run_action, save_form
 from events import registry
 from notifications import access, preferences, queries, services
@@ -29,7 +29,11 @@ def bell(request):
 @login_required
 def notification_list(request):
     unread_only = request.GET.get("unread") == "1"
-    page = paginate(request, queries.notification_list(request.user, unread_only=unread_only))
+    page = keyset_page(
+        request,
+        queries.notification_list(request.user, unread_only=unread_only),
+        ("-created_at", "-pk"),
+    )
     return render(request, "notifications/list.html", {"page": page, "unread_only": unread_only})
 
 
@@ -137,7 +141,7 @@ def outbox_page(request):
     status = request.GET.get("status", Delivery.Status.FAILED)
     if status not in Delivery.Status.values:
         status = ""
-    page = paginate(request, queries.outbox(request.user, status))
+    page = keyset_page(request, queries.outbox(request.user, status), ("-created_at", "-pk"))
     counts = queries.outbox_counts(request.user)
     tabs = [(value, label, counts.get(value, 0)) for value, label in Delivery.Status.choices]
     return render(

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.access import is_usable, sees_internal
 from accounts.roles import Role
-from clients.access import clients_manageable_by, sites_visible_to
+from clients.access import at_visible_sites, clients_manageable_by, sites_visible_to
 from clients.models import Site
 from quality.models import (
     CorrectiveAction,
@@ -34,7 +34,7 @@ def inspections_visible_to(user) -> QuerySet[Inspection]:
     None for anyone who is not usable."""
     if not is_usable(user):
         return Inspection.objects.none()
-    inspections = Inspection.objects.filter(site__in=sites_visible_to(user))
+    inspections = at_visible_sites(user, Inspection.objects.all())
     if not sees_internal(user):
         return inspections.filter(status=Inspection.Status.PUBLISHED)
     return inspections
@@ -45,7 +45,7 @@ def actions_visible_to(user) -> QuerySet[CorrectiveAction]:
     none for anyone who is not usable."""
     if not is_usable(user):
         return CorrectiveAction.objects.none()
-    return CorrectiveAction.objects.filter(site__in=sites_visible_to(user))
+    return at_visible_sites(user, CorrectiveAction.objects.all())
 
 
 def ratings_visible_to(user) -> QuerySet[Rating]:
@@ -53,7 +53,7 @@ def ratings_visible_to(user) -> QuerySet[Rating]:
     none for anyone who is not usable."""
     if not is_usable(user):
         return Rating.objects.none()
-    return Rating.objects.filter(site__in=sites_visible_to(user))
+    return at_visible_sites(user, Rating.objects.all())
 
 
 def plans_visible_to(user) -> QuerySet[InspectionPlan]:
@@ -61,7 +61,7 @@ def plans_visible_to(user) -> QuerySet[InspectionPlan]:
     provider's own, so a client's people and anyone not usable see none."""
     if not is_usable(user) or not user.is_provider_staff:
         return InspectionPlan.objects.none()
-    return InspectionPlan.objects.filter(site__in=sites_visible_to(user))
+    return at_visible_sites(user, InspectionPlan.objects.all())
 
 
 def templates_visible_to(user) -> QuerySet[Template]:

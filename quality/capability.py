@@ -5,9 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import Role
 from common.capabilities import (
     ApiRoute,
+    BenchData,
+    BenchScenarios,
     DemoData,
     Landing,
     Nav,
+    Picker,
     SiteTab,
     Urls,
     register,
@@ -29,4 +32,13 @@ register(
     ApiRoute("inspection-templates", "quality.api.TemplateViewSet", "inspection-template"),
     # After the clients' demo: it inspects their sites, by their people.
     DemoData("quality.demo.seed", order=20),
+    # After clients, notifications and webhooks: its events reach their listeners.
+    BenchData("quality.bench.build", order=50),
+    BenchScenarios("quality.bench_scenarios.scenarios", order=20),
+    Picker(
+        "inspectors",
+        "quality.queries.inspectors",
+        search=("full_name__icontains", "email__icontains"),
+        ordering=("full_name", "pk"),
+    ),
 )

@@ -1,12 +1,15 @@
 """The inspection and corrective action filters, shared by the staff pages and the API."""
 
+from datetime import date, datetime, time, timedelta
+
 import django_filters
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
 from clients.access import clients_visible_to, sites_visible_to
-from quality import access
+from common.pickers import PickerWidget
+from quality import queries
 from quality.models import CorrectiveAction, Inspection
 
 
@@ -21,13 +24,31 @@ def _clients(request):
 
 
 def _sites(request):
-    return sites_visible_to(_user(request)).select_related("client")
+    return sites_visible_to(_user(request))
 
 
 def _inspectors(request):
-    return User.objects.filter(
-        pk__in=access.inspections_visible_to(_user(request)).values("inspector")
-    ).order_by("full_name")
+    return queries.inspectors(_user(request))
+
+
+# Pickers, not selects: a select of every site is a megabyte at 20,000 sites.
+def _client_filter():
+    return django_filters.ModelChoiceFilter(
+        label=_("Client"),
+        field_name="site__client",
+        queryset=_clients,
+        widget=PickerWidget("clients"),
+    )
+
+
+def _site_filter():
+    return django_filters.ModelChoiceFilter(
+        label=_("Site"), queryset=_sites, widget=PickerWidget("sites")
+    )
+
+
+def _midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 class DateInput(forms.DateInput):
@@ -35,16 +56,16 @@ class DateInput(forms.DateInput):
 
 
 class InspectionFilter(django_filters.FilterSet):
-    client = django_filters.ModelChoiceFilter(
-        label=_("Client"), field_name="site__client", queryset=_clients
+    client = _client_filter()
+    site = _site_filter()
+    inspector = django_filters.ModelChoiceFilter(
+        label=_("Inspector"), queryset=_inspectors, widget=PickerWidget("inspectors")
     )
-    site = django_filters.ModelChoiceFilter(label=_("Site"), queryset=_sites)
-    inspector = django_filters.ModelChoiceFilter(label=_("Inspector"), queryset=_inspectors)
     published_from = django_filters.DateFilter(
-        label=_("From"), field_name="published_at", lookup_expr="date__gte", widget=DateInput
+        label=_("From"), method="published_since", widget=DateInput
     )
     published_to = django_filters.DateFilter(
-        label=_("To"), field_name="published_at", lookup_expr="date__lte", widget=DateInput
+        label=_("To"), method="published_until", widget=DateInput
     )
     index_below = django_filters.NumberFilter(
         label=_("Index below (%)"),
@@ -54,6 +75,14 @@ class InspectionFilter(django_filters.FilterSet):
         max_value=100,
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Inspection.Status.choices)
+
+    # A range of the stored time, from local midnight to local midnight, which the
+    # index on published_at answers; "published_at::date >= …" read every row.
+    def published_since(self, queryset, name, value):
+        return queryset.filter(published_at__gte=_midnight(value))
+
+    def published_until(self, queryset, name, value):
+        return queryset.filter(published_at__lt=_midnight(value + timedelta(days=1)))
 
     class Meta:
         model = Inspection
@@ -77,10 +106,8 @@ class ActionFilter(django_filters.FilterSet):
         method="by_status",
         empty_label=_("All"),
     )
-    client = django_filters.ModelChoiceFilter(
-        label=_("Client"), field_name="site__client", queryset=_clients
-    )
-    site = django_filters.ModelChoiceFilter(label=_("Site"), queryset=_sites)
+    client = _client_filter()
+    site = _site_filter()
     mine = django_filters.BooleanFilter(
         label=_("Only mine"), method="by_owner", widget=forms.CheckboxInput
     )
@@ -91,7 +118,8 @@ class ActionFilter(django_filters.FilterSet):
 
     def by_status(self, queryset, name, value):
         if value == self.CURRENT:
-            return queryset.exclude(status=CorrectiveAction.Status.VERIFIED)
+            Status = CorrectiveAction.Status
+            return queryset.filter(status__in=[Status.OPEN, Status.SOLVED])
         return queryset.filter(status=value)
 
     def by_owner(self, queryset, name, value):

@@ -1,13 +1,20 @@
 """Read models for quality pages: each a fixed number of queries however much data."""
 
-from django.db.models import BooleanField, Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, Prefetch, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
+from accounts.models import User
 from quality import access
 from quality.models import CorrectiveAction, Inspection, Photo, Rating, Score
 
 TREND_LENGTH = 12
+
+
+def inspectors(user) -> QuerySet[User]:
+    """The people who made inspections ``user`` may see: the inspector filter's choices."""
+    return User.objects.filter(
+        pk__in=access.inspections_visible_to(user).values("inspector")
+    ).order_by("full_name")
 
 
 def inspections(user) -> QuerySet[Inspection]:
@@ -61,9 +68,11 @@ def areas_of(inspection: Inspection) -> list[tuple[str, list[Score]]]:
 
 
 def actions(user) -> QuerySet[CorrectiveAction]:
-    """Overdue first, then open by deadline, then awaiting check, then closed."""
-    now = timezone.now()
-    Status = CorrectiveAction.Status
+    """Open first (overdue ones first, by deadline), then awaiting check, then closed.
+
+    The order is the stored ``queue`` column and the deadline, which an index
+    answers a page at a time.
+    """
     return (
         access.actions_visible_to(user)
         .select_related("site__client", "owner", "score__inspection")
@@ -73,15 +82,8 @@ def actions(user) -> QuerySet[CorrectiveAction]:
                 default=Value(False),
                 output_field=BooleanField(),
             ),
-            rank=Case(
-                When(Q(status=Status.OPEN, due_at__lt=now), then=Value(0)),
-                When(status=Status.OPEN, then=Value(1)),
-                When(status=Status.SOLVED, then=Value(2)),
-                default=Value(3),
-                output_field=IntegerField(),
-            ),
         )
-        .order_by("rank", "due_at", "pk")
+        .order_by("queue", "due_at", "pk")
     )
 
 

@@ -9,8 +9,6 @@ import base64
 
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 from quality import queries
 from quality.models import CorrectiveAction, Inspection
@@ -49,5 +47,10 @@ def inspection_pdf(inspection: Inspection) -> bytes:
             "grid": [1, 2, 3, 4, 5],
         },
     )
+    # Imported here: WeasyPrint adds about 50 MB to a web worker, and most
+    # workers never render a report (measured in bench/README.md).
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
+
     fetcher = URLFetcher(allowed_protocols={"data"})
     return HTML(string=html, url_fetcher=fetcher).write_pdf()

@@ -81,7 +81,12 @@ class Call(Retried):
             # One event reaches one subscription once, however often it is reported.
             models.UniqueConstraint("subscription", "event_id", name="webhooks_call_once"),
         ]
-        indexes = [models.Index(fields=["status", "next_attempt_at"], name="webhook_calls_due")]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="webhook_calls_due"),
+            models.Index(
+                fields=["subscription", "-created_at", "-id"], name="webhook_calls_listed"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.event} → {self.subscription_id}"

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from common.pagination import paginate
+from common.keyset import keyset_page
 from common.views import run_action, save_form
 from webhooks import access, services
 from webhooks.forms import SubscriptionForm
@@ -59,8 +59,8 @@ def subscription_detail(request, pk):
     )
     if saved:
         return redirect(subscription.get_absolute_url())
-    calls = paginate(
-        request, subscription.calls.prefetch_related("attempt_log").order_by("-created_at", "-pk")
+    calls = keyset_page(
+        request, subscription.calls.prefetch_related("attempt_log"), ("-created_at", "-pk")
     )
     return render(
         request,

@@ -10,21 +10,20 @@ from accounts import access, services
 from accounts.forms import StaffUserForm
 from accounts.models import User
 from common.audit import history_entries
-from common.pagination import paginate
-from common.views import render_with_results, run_action, save_form, staff_required
+from common.keyset import keyset_page
+from common.views import render_with_results, run_action, save_form, search_text, staff_required
 
 
 @staff_required
 def staff_list(request):
     if not access.can_manage_staff(request.user):
         raise PermissionDenied
-    users = access.staff_manageable_by(request.user).order_by("full_name")
-    query = request.GET.get("q", "").strip()
+    users = access.staff_manageable_by(request.user)
+    query = search_text(request)
     if query:
         users = users.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
-    return render_with_results(
-        request, "accounts/staff_list.html", {"page": paginate(request, users), "query": query}
-    )
+    page = keyset_page(request, users, ("full_name", "pk"))
+    return render_with_results(request, "accounts/staff_list.html", {"page": page, "query": query})
 
 
 @staff_required

@@ -7,18 +7,24 @@ from django.views.decorators.http import require_POST
 
 from clients import access, queries
 from clients.views import client_users
-from common.views import client_user_required
+from common.keyset import keyset_page
+from common.views import client_user_required, render_with_results, search_text
 
 
 @client_user_required
 def home(request):
-    """My sites: each with its service director, and the account manager for them all."""
-    return render(
+    """My sites: each with its service director, and the account manager for them all.
+
+    A page at a time, found by name or address: a chain has hundreds of sites.
+    """
+    query = search_text(request)
+    return render_with_results(
         request,
         "clients/portal/home.html",
         {
             "client": queries.portal_client(request.user),
-            "sites": queries.portal_sites(request.user),
+            "page": keyset_page(request, queries.portal_sites(request.user, query), ("name", "pk")),
+            "query": query,
         },
     )
 
@@ -50,7 +56,12 @@ def user_list(request):
     return render(
         request,
         "clients/portal/user_list.html",
-        {"client": client, "members": queries.portal_members(request.user)},
+        {
+            "client": client,
+            "members": keyset_page(
+                request, queries.portal_members(request.user), ("user_name", "pk")
+            ),
+        },
     )
 
 

@@ -10,16 +10,18 @@ from clients.forms import ClientForm, SiteForm
 from clients.models import Client, Membership, Site
 from clients.views import client_users
 from common.audit import history_entries
-from common.pagination import paginate
-from common.views import render_with_results, save_form, staff_required
+from common.keyset import keyset_page
+from common.views import render_with_results, save_form, search_text, staff_required
 
 
 @staff_required
 def client_list(request):
-    query = request.GET.get("q", "").strip()
+    query = search_text(request)
     needs_new_owner = request.GET.get("needs_new_owner") == "1"
-    page = paginate(
-        request, queries.client_list(request.user, query, needs_new_owner=needs_new_owner)
+    page = keyset_page(
+        request,
+        queries.client_list(request.user, query, needs_new_owner=needs_new_owner),
+        ("name", "pk"),
     )
     return render_with_results(
         request,
@@ -67,8 +69,18 @@ def client_detail(request, pk):
         "clients/staff/client_detail.html",
         {
             "client": client,
-            "sites": queries.sites_of_client(request.user, client),
-            "members": queries.members_of_client(request.user, client),
+            "sites": keyset_page(
+                request,
+                queries.sites_of_client(request.user, client),
+                ("name", "pk"),
+                prefix="sites_",
+            ),
+            "members": keyset_page(
+                request,
+                queries.members_of_client(request.user, client),
+                ("user_name", "pk"),
+                prefix="people_",
+            ),
             "can_manage": can_manage,
             "history": history,
         },

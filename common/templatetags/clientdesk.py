@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from common import capabilities
+from common.keyset import COUNT_LIMIT
 
 register = template.Library()
 
@@ -33,12 +34,21 @@ def is_multiple_choice(bound_field):
     return isinstance(bound_field.field.widget, forms.CheckboxSelectMultiple | forms.RadioSelect)
 
 
+@register.filter
+def bounded(count):
+    """A count taken up to ``common.keyset.COUNT_LIMIT``: past it, "1000+"."""
+    return f"{COUNT_LIMIT}+" if count > COUNT_LIMIT else count
+
+
 @register.simple_tag(takes_context=True)
-def page_url(context, page_number):
-    """The current URL with another page number, keeping the search."""
+def cursor_url(context, page, direction, cursor):
+    """The current URL at another keyset page of ``page``'s list, keeping the search."""
     params = context["request"].GET.copy()
-    params["page"] = page_number
-    return "?" + urlencode(sorted(params.items()))
+    for key in ("after", "before"):
+        params.pop(page.prefix + key, None)
+    if cursor:
+        params[page.prefix + direction] = cursor
+    return "?" + urlencode(sorted(params.items())) if params else "?"
 
 
 @register.filter

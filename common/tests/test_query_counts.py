@@ -58,6 +58,8 @@ PAGES = [
     ("admin", "accounts:tokens", None),
     ("admin", "webhooks:list", None),
     ("admin", "webhooks:detail", lambda c: [_subscription(c).pk]),
+    ("admin", "pick", lambda c: ["sites"]),
+    ("client_admin", "pick", lambda c: ["sites"]),
     ("inspector", "quality:inspection_list", None),
     ("admin", "quality:inspection_list", None),
     ("inspector", "quality:schedule", None),

@@ -111,9 +111,21 @@ class CorrectiveAction(models.Model):
         _("check note"), blank=True, max_length=limits.REMARK, validators=long_text(limits.REMARK)
     )
     times_reopened = models.PositiveSmallIntegerField(_("times reopened"), default=0)
+    # The list's order, kept by the database: open (overdue ones first, by
+    # deadline), then awaiting check, then verified. A stored column with an
+    # index makes a page of the list one index range at any size.
+    queue = models.GeneratedField(
+        expression=models.Case(
+            models.When(status="open", then=models.Value(0)),
+            models.When(status="solved", then=models.Value(1)),
+            default=models.Value(2),
+        ),
+        output_field=models.PositiveSmallIntegerField(),
+        db_persist=True,
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version", "queue"])
 
     class Meta:
         verbose_name = _("corrective action")
@@ -122,6 +134,10 @@ class CorrectiveAction(models.Model):
         indexes = [
             models.Index(fields=["site", "status", "due_at"]),
             models.Index(fields=["status", "due_at"]),
+            models.Index(fields=["queue", "due_at", "id"], name="quality_action_queue"),
+            models.Index(
+                fields=["site", "queue", "due_at", "id"], name="quality_action_site_queue"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -1,6 +1,9 @@
+from datetime import date, timedelta
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -46,13 +49,19 @@ class InspectionPlan(models.Model):
         limit_choices_to=STAFF_LIMIT,
     )
     starts_on = models.DateField(_("first inspection"))
+    # Kept by the services when an inspection is published or the plan
+    # changes, so the schedule reads one indexed column instead of the
+    # latest inspection of every site (quality.services.plans.refresh).
+    last_inspected_at = models.DateTimeField(_("last inspected"), null=True, editable=False)
+    due_on = models.DateField(_("next inspection"), null=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version", "last_inspected_at", "due_on"])
 
     class Meta:
         verbose_name = _("inspection plan")
         verbose_name_plural = _("inspection plans")
+        indexes = [models.Index(fields=["due_on", "id"], name="quality_plan_due")]
 
     def __str__(self):
         return str(self.site)
@@ -60,6 +69,24 @@ class InspectionPlan(models.Model):
     @property
     def interval_days(self) -> int:
         return self.every * (7 if self.unit == self.Unit.WEEKS else 1)
+
+    def next_due_on(self) -> date:
+        """One interval after the last published inspection, or the first date if none."""
+        if self.last_inspected_at is None:
+            return self.starts_on
+        return timezone.localdate(self.last_inspected_at) + timedelta(days=self.interval_days)
+
+    @property
+    def last_on(self) -> date | None:
+        return timezone.localdate(self.last_inspected_at) if self.last_inspected_at else None
+
+    @property
+    def days_late(self) -> int:
+        return (timezone.localdate() - self.due_on).days if self.due_on else 0
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.days_late > 0
 
 
 class Inspection(models.Model):
@@ -88,6 +115,13 @@ class Inspection(models.Model):
     )
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # When the list shows it: published, or started while a draft. Stored and
+    # indexed, so a page of the inspection list is one index range at any size.
+    listed_at = models.GeneratedField(
+        expression=Coalesce("published_at", "started_at"),
+        output_field=models.DateTimeField(),
+        db_persist=True,
+    )
     quality_index = models.DecimalField(
         _("quality index"), max_digits=5, decimal_places=1, null=True, blank=True
     )
@@ -99,15 +133,19 @@ class Inspection(models.Model):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version", "listed_at"])
 
     class Meta:
         verbose_name = _("inspection")
         verbose_name_plural = _("inspections")
-        ordering = ["-published_at", "-started_at"]
+        ordering = ["-listed_at", "-id"]
         indexes = [
             models.Index(fields=["site", "status", "-published_at"]),
             models.Index(fields=["status", "-published_at"]),
+            models.Index(fields=["-listed_at", "-id"], name="quality_inspection_listed"),
+            models.Index(
+                fields=["site", "-listed_at", "-id"], name="quality_inspection_site_listed"
+            ),
         ]
 
     def __str__(self):

@@ -22,7 +22,7 @@ from quality.models import Inspection, Photo, Score
 from quality.models.actions import POOR
 from quality.services import actions, photos
 from quality.services.index import quality_index
-from quality.services.plans import template_for
+from quality.services.plans import record_inspection, template_for
 from quality.states import INSPECTIONS
 
 MAX_PHOTOS = 10
@@ -207,6 +207,7 @@ def submit(inspection: Inspection, *, by, now: datetime | None = None) -> Inspec
     inspection.version += 1
     set_author(inspection, by=by, when=now)
     inspection.save()
+    record_inspection(inspection)
     opened = [
         actions.open_action(
             inspection.site,

@@ -1,10 +1,9 @@
 """Inspection plans: which template a site is inspected with, and how often."""
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from clients.models import Site
@@ -37,49 +36,77 @@ def save_plan(site, *, by, values: dict, expected_version: int | None = None) ->
         set_author(plan, by=by)
         plan.full_clean()
         plan.save()
+        last = (
+            Inspection.objects.filter(site=site, status=Inspection.Status.PUBLISHED)
+            .order_by("-published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+        refresh(plan, inspected_at=last)
         return plan
-    return save_changes(plan, values, by=by, expected_version=expected_version or plan.version)
+    plan = save_changes(plan, values, by=by, expected_version=expected_version or plan.version)
+    refresh(plan)
+    return plan
 
 
-@dataclass
-class Due:
-    plan: InspectionPlan
-    last_at: date | None
-    due_on: date
-
-    @property
-    def days_late(self) -> int:
-        return (timezone.localdate() - self.due_on).days
-
-    @property
-    def is_overdue(self) -> bool:
-        return self.days_late > 0
+def refresh(plan: InspectionPlan, *, inspected_at: datetime | None = None) -> None:
+    """Keep the plan's next date: after a published inspection, or a change of the plan."""
+    if inspected_at is not None and (
+        plan.last_inspected_at is None or inspected_at > plan.last_inspected_at
+    ):
+        plan.last_inspected_at = inspected_at
+    plan.due_on = plan.next_due_on()
+    InspectionPlan.objects.filter(pk=plan.pk).update(
+        last_inspected_at=plan.last_inspected_at, due_on=plan.due_on
+    )
 
 
-def schedule(user, *, today: date | None = None, only_due: bool = True) -> list[Due]:
-    """The plans of the sites ``user`` sees, most overdue first.
+def record_inspection(inspection: Inspection) -> None:
+    """A published inspection moves its site's next planned date on."""
+    plan = InspectionPlan.objects.filter(site_id=inspection.site_id).first()
+    if plan is not None and inspection.published_at is not None:
+        refresh(plan, inspected_at=inspection.published_at)
 
-    The next inspection is due one interval after the last published one, or
-    on the plan's first date when there has been none.
+
+def refresh_all(batch: int = 2000) -> int:
+    """Recompute every plan's last and next dates from the published inspections.
+
+    For data written around the services (a restore, the data at scale); the
+    services keep the dates themselves. Returns how many plans it went through.
+    """
+    done = 0
+    plans = InspectionPlan.objects.annotate(
+        last_published=Max(
+            "site__inspections__published_at",
+            filter=Q(site__inspections__status=Inspection.Status.PUBLISHED),
+        )
+    ).order_by("pk")
+    last_pk = 0
+    while chunk := list(plans.filter(pk__gt=last_pk)[:batch]):
+        for plan in chunk:
+            plan.last_inspected_at = plan.last_published
+            plan.due_on = plan.next_due_on()
+        InspectionPlan.objects.bulk_update(chunk, ["last_inspected_at", "due_on"])
+        done += len(chunk)
+        last_pk = chunk[-1].pk
+    return done
+
+
+def schedule(user, *, today: date | None = None, only_due: bool = True) -> QuerySet[InspectionPlan]:
+    """The plans of the active sites ``user`` sees, the earliest due first.
+
+    ``only_due`` keeps those due within ``DUE_SOON_DAYS`` or overdue. Each
+    plan says whether ``user`` may inspect its site (``inspectable``).
     """
     today = today or timezone.localdate()
     plans = (
         access.plans_visible_to(user)
-        .filter(site__status=Site.Status.ACTIVE)
+        .filter(site__status=Site.Status.ACTIVE, due_on__isnull=False)
         .select_related("site__client", "template", "inspector")
         .annotate(
-            last_at=Max(
-                "site__inspections__published_at",
-                filter=Q(site__inspections__status=Inspection.Status.PUBLISHED),
-            )
+            inspectable=Exists(access.sites_inspectable_by(user).filter(pk=OuterRef("site_id")))
         )
     )
-    rows = []
-    for plan in plans:
-        last = timezone.localdate(plan.last_at) if plan.last_at else None
-        due_on = last + timedelta(days=plan.interval_days) if last else plan.starts_on
-        if only_due and due_on > today + timedelta(days=DUE_SOON_DAYS):
-            continue
-        rows.append(Due(plan=plan, last_at=last, due_on=due_on))
-    rows.sort(key=lambda row: (row.due_on, row.plan.site.name))
-    return rows
+    if only_due:
+        plans = plans.filter(due_on__lte=today + timedelta(days=DUE_SOON_DAYS))
+    return plans

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from common.audit import history_entries
-from common.pagination import paginate
+from common.keyset import keyset_page
 from common.views import render_with_results, save_form, staff_required
 from quality import access, queries
 from quality.filters import ActionFilter
@@ -24,7 +24,7 @@ def action_list(request):
     return render_with_results(
         request,
         "quality/staff/action_list.html",
-        {"filters": filters, "page": paginate(request, filters.qs)},
+        {"filters": filters, "page": keyset_page(request, filters.qs, ("queue", "due_at", "pk"))},
     )
 
 

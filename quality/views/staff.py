@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from clients.access import get_site_for
 from common.audit import history_entries
 from common.errors import ServiceError
-from common.pagination import paginate
+from common.keyset import keyset_page
 from common.views import render_with_results, save_form, staff_required
 from quality import access, charts, queries
 from quality.filters import InspectionFilter
@@ -33,7 +33,7 @@ def inspection_list(request):
         "quality/staff/inspection_list.html",
         {
             "filters": filters,
-            "page": paginate(request, results.order_by("-published_at", "-started_at")),
+            "page": keyset_page(request, results, ("-listed_at", "-pk")),
         },
     )
 
@@ -45,11 +45,10 @@ def schedule(request):
         request,
         "quality/staff/schedule.html",
         {
-            "rows": plans.schedule(request.user, only_due=not show_all),
-            "show_all": show_all,
-            "inspectable": set(
-                access.sites_inspectable_by(request.user).values_list("pk", flat=True)
+            "page": keyset_page(
+                request, plans.schedule(request.user, only_due=not show_all), ("due_on", "pk")
             ),
+            "show_all": show_all,
             "due_soon_days": plans.DUE_SOON_DAYS,
         },
     )

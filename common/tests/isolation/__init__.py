@@ -21,7 +21,7 @@ never read one of its names. A new URL without a row fails
 This package's own rows (the home redirect and media files) are below.
 """
 
-from common.tests.isolation.roles import signed_in
+from common.tests.isolation.roles import everyone, signed_in
 from common.tests.isolation.rows import page
 
 RECORDS: dict = {}
@@ -38,5 +38,15 @@ ROWS = [
         GET=signed_in(),
         POST=signed_in(),
         OTHER=signed_in(),
+    ),
+    # A picker suggests only what the asker may see: client B's sites to its own
+    # people and the staff who serve it, to nobody else.
+    page(
+        "pick",
+        kwargs=lambda w: {"name": "sites"},
+        needs=("site",),
+        GET=signed_in(others=200),
+        POST=everyone(405),
+        OTHER=everyone(405),
     ),
 ]

@@ -1,0 +1,44 @@
+"""The targets of issue 18, checked against one scenario's measurement.
+
+Every page and API list: at least half the ceiling page's requests per
+second, p99 under 100 ms, at most 12 SQL queries. The staff home and any
+dashboard: p99 under 300 ms with workers under 200 MB each. The PDF, timed
+one request after another, has no target.
+"""
+
+MIN_RATIO = 0.5
+MAX_P99_MS = 100
+MAX_QUERIES = 12
+HOME_MAX_P99_MS = 300
+HOME_MAX_RSS_MB = 200
+
+DESCRIPTION = (
+    f"every page and API list: ≥ {MIN_RATIO:.0%} of the ceiling page's requests per second,"
+    f" p99 < {MAX_P99_MS} ms, ≤ {MAX_QUERIES} SQL queries; the staff home and any dashboard:"
+    f" p99 < {HOME_MAX_P99_MS} ms and < {HOME_MAX_RSS_MB} MB resident memory per worker"
+)
+
+
+def check(result: dict, largest_worker_mb: float | None) -> dict[str, bool] | None:
+    """Which targets ``result`` meets, by name; None when it has none (a PDF, a ceiling).
+
+    A scenario that answered anything but 2xx meets none: ``answered`` is False.
+    """
+    kind = result.get("kind")
+    if kind in ("pdf", "ceiling-bare", "ceiling-page"):
+        return None
+    answered = result.get("status") == 200 and not (result.get("wrk") or {}).get("non_2xx")
+    p99 = result.get("p99_ms")
+    queries = result.get("queries")
+    met = {"answered": answered}
+    if kind == "dashboard":
+        met["p99"] = answered and p99 is not None and p99 < HOME_MAX_P99_MS
+    else:
+        ratio = result.get("ratio_to_ceiling")
+        met["ratio"] = answered and ratio is not None and ratio >= MIN_RATIO
+        met["p99"] = answered and p99 is not None and p99 < MAX_P99_MS
+    met["queries"] = queries is not None and queries <= MAX_QUERIES
+    if kind == "dashboard" or result.get("home"):
+        met["home_p99"] = answered and p99 is not None and p99 < HOME_MAX_P99_MS
+        met["home_rss"] = largest_worker_mb is not None and largest_worker_mb < HOME_MAX_RSS_MB
+    return met

@@ -1,0 +1,17 @@
+"""gunicorn settings of every benchmarked server, ours and the peer's alike.
+
+bench/server.py passes this file with ``--config``, so neither project's own
+gunicorn.conf.py is read: both sides run exactly these settings. They are
+Clientdesk's production settings (gunicorn.conf.py) except the thread count,
+which bench/server.py sets on the command line (see SERVER_SETTINGS there).
+Plain Python without imports: the peer's interpreter reads it too.
+"""
+
+worker_class = "gthread"
+timeout = 60
+graceful_timeout = 5
+keepalive = 5
+# Nothing reads gunicorn's per-user control socket; two servers would fight over it.
+control_socket_disable = True
+accesslog = None
+loglevel = "warning"

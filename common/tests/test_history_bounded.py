@@ -1,0 +1,44 @@
+"""A record's history page reads its newest changes, not every version it ever had."""
+
+import pytest
+
+from clients.models import Site
+from clients.tests.factories import SiteFactory
+from common.audit import history_entries
+
+pytestmark = pytest.mark.django_db
+
+
+def rename(site, times):
+    for n in range(times):
+        site.name = f"Store {n}"
+        site.save()
+
+
+def test_the_newest_changes_say_what_changed_however_long_the_history(cast):
+    site = SiteFactory(client=cast.client_a, name="Store start")
+    rename(site, 30)
+    entries = history_entries(Site.history.filter(id=site.pk), limit=5)
+    assert len(entries) == 5
+    assert [(e.changes[0].old, e.changes[0].new) for e in entries] == [
+        (f"Store {n - 1}", f"Store {n}") for n in range(29, 24, -1)
+    ]
+
+
+def test_reading_the_history_costs_the_same_with_ten_or_a_hundred_versions(
+    cast, django_assert_max_num_queries, count_queries
+):
+    site = SiteFactory(client=cast.client_a, name="Store start")
+    rename(site, 10)
+    _entries, few = count_queries(lambda: history_entries(Site.history.filter(id=site.pk)))
+    rename(site, 100)
+    entries, many = count_queries(lambda: history_entries(Site.history.filter(id=site.pk)))
+    assert few == many
+    assert len(entries) == 50 and entries[0].changes[0].new == "Store 99"
+
+
+def test_the_first_version_reads_as_created(cast):
+    site = SiteFactory(client=cast.client_a, name="Store start")
+    rename(site, 2)
+    entries = history_entries(Site.history.filter(id=site.pk))
+    assert entries[-1].action == "created" and entries[0].changes[0].new == "Store 1"
