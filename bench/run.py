@@ -57,7 +57,7 @@ def _env_int(name: str, default: int) -> int:
 
 def server_environment(database_url: str) -> dict[str, str]:
     """The served app's environment: production, DEBUG off, on loopback without TLS."""
-    from cryptography.fernet import Fernet
+    from common.benchdata import WEBHOOK_SECRET_KEY
 
     env = {
         "DJANGO_SETTINGS_MODULE": "bench.settings",
@@ -65,7 +65,8 @@ def server_environment(database_url: str) -> dict[str, str]:
         "DATABASE_URL": database_url,
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(64),
-        "WEBHOOK_SECRET_KEY": Fernet.generate_key().decode(),
+        # The data at scale's webhook secrets are encrypted with its fixed key.
+        "WEBHOOK_SECRET_KEY": WEBHOOK_SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         # Required in production; nothing measured sends mail.
         "EMAIL_HOST": "127.0.0.1",

@@ -129,6 +129,8 @@ def _newest_with_predecessors(qs, limit: int):
     newest = list(
         qs.select_related("history_user").order_by("-history_date", "-history_id")[: 2 * limit]
     )
+    if len(newest) < 2 * limit:
+        return newest, []  # the whole history: every version before is among them
     history_model = qs.model
     before = (
         history_model.objects.filter(id=OuterRef("id"), history_date__lt=OuterRef("history_date"))
@@ -140,7 +142,7 @@ def _newest_with_predecessors(qs, limit: int):
             history_id__in=[row.history_id for row in newest]
         ).values(previous=Subquery(before))
     )
-    return newest, list(earlier) if newest else []
+    return newest, list(earlier)
 
 
 def history_entries(*histories, limit=50) -> list[Entry]:

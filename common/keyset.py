@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -162,10 +163,6 @@ class _FirstPage:
     GET: dict = {}
 
 
-def _first(request):
-    return _FirstPage()
-
-
 def keyset_page(
     request,
     queryset: QuerySet,
@@ -177,9 +174,19 @@ def keyset_page(
     """One page of ``queryset`` in ``ordering``, from the request's ``after`` or ``before``.
 
     Two queries whatever the list's size: the bounded count and the page's
-    rows (plus whatever ``queryset`` prefetches). Two lists on one page each
-    take a ``prefix`` for their parameters (``sites_after``).
+    rows (plus whatever ``queryset`` prefetches; two more when "previous"
+    reaches the start and the first page is shown whole). Two lists on one
+    page each take a ``prefix`` for their parameters (``sites_after``). A
+    cursor that does not fit the ordering's fields gives the first page.
     """
+    try:
+        return _page(request, queryset, ordering, per_page, count_limit, prefix)
+    except (ValidationError, ValueError, TypeError, OverflowError):
+        # A forged cursor: "abc" for a date, a word for an id.
+        return _page(_FirstPage(), queryset, ordering, per_page, count_limit, prefix)
+
+
+def _page(request, queryset, ordering, per_page, count_limit, prefix) -> KeysetPage:
     orders = [Order.parse(spec) for spec in ordering]
     after = decode_cursor(request.GET.get(prefix + "after"), len(orders))
     before = None if after else decode_cursor(request.GET.get(prefix + "before"), len(orders))
@@ -199,7 +206,7 @@ def keyset_page(
         has_next = True
         if not has_previous:
             # Back at the start: show a full first page, not the few rows left.
-            return keyset_page(_first(request), queryset, ordering, per_page, count_limit, prefix)
+            return _page(_FirstPage(), queryset, ordering, per_page, count_limit, prefix)
     else:
         forwards = [order.expression() for order in orders]
         if after is not None:

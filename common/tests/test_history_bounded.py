@@ -25,11 +25,11 @@ def test_the_newest_changes_say_what_changed_however_long_the_history(cast):
     ]
 
 
-def test_reading_the_history_costs_the_same_with_ten_or_a_hundred_versions(
-    cast, django_assert_max_num_queries, count_queries
+def test_reading_the_history_costs_the_same_with_a_hundred_or_a_thousand_versions(
+    cast, count_queries
 ):
     site = SiteFactory(client=cast.client_a, name="Store start")
-    rename(site, 10)
+    rename(site, 150)
     _entries, few = count_queries(lambda: history_entries(Site.history.filter(id=site.pk)))
     rename(site, 100)
     entries, many = count_queries(lambda: history_entries(Site.history.filter(id=site.pk)))

@@ -57,7 +57,15 @@ def test_the_count_stops_at_its_limit(sites):
 
 @pytest.mark.parametrize(
     "cursor",
-    ["garbage", "", "eyJ4IjoxfQ", encode_cursor(["only one value"]), "x" * 5000, "W1sieCIsMV1d"],
+    [
+        "garbage",
+        "",
+        "eyJ4IjoxfQ",
+        encode_cursor(["only one value"]),
+        "x" * 5000,
+        "W1sieCIsMV1d",
+        encode_cursor(["Store 01", "not an id"]),
+    ],
 )
 def test_a_cursor_that_is_not_ours_gives_the_first_page(sites, cursor):
     queryset = Site.objects.all()

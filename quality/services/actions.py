@@ -187,6 +187,7 @@ def reopen(
         },
         by=by,
         expected_version=expected_version,
+        when=now,
     )
     deadlines.watch(action, DUE, action.due_at)
     _tell("corrective_action.reopened", action, [action.owner, action.solved_by], by=by)
