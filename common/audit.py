@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -132,8 +132,14 @@ def _newest_with_predecessors(qs, limit: int):
     if len(newest) < 2 * limit:
         return newest, []  # the whole history: every version before is among them
     history_model = qs.model
+    # Within the caller's own filter: a site moved from another client keeps
+    # that client's versions out of this one's history.
     before = (
-        history_model.objects.filter(id=OuterRef("id"), history_date__lt=OuterRef("history_date"))
+        qs.filter(id=OuterRef("id"))
+        .filter(
+            Q(history_date__lt=OuterRef("history_date"))
+            | Q(history_date=OuterRef("history_date"), history_id__lt=OuterRef("history_id"))
+        )
         .order_by("-history_date", "-history_id")
         .values("history_id")[:1]
     )
@@ -151,11 +157,11 @@ def history_entries(*histories, limit=50) -> list[Entry]:
     Each argument is a history queryset such as ``Client.history.filter(id=…)``.
     """
     raw = []
-    shown: set[int] = set()
+    shown: set[tuple[type, int]] = set()
     for qs in histories:
         history_model = qs.model
         newest, earlier = _newest_with_predecessors(qs, limit)
-        shown.update(row.history_id for row in newest)
+        shown.update((history_model, row.history_id) for row in newest)
         rows = sorted(
             {row.history_id: row for row in [*earlier, *newest]}.values(),
             key=lambda row: (row.id, row.history_date, row.history_id),
@@ -207,7 +213,7 @@ def history_entries(*histories, limit=50) -> list[Entry]:
                     previous[row.id] = row
                     continue
             previous[row.id] = row
-            if row.history_id not in shown:
+            if (history_model, row.history_id) not in shown:
                 continue  # only read to tell what the next version changed
             entries.append(
                 Entry(

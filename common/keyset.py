@@ -108,6 +108,8 @@ def _decode_value(item) -> Any:
     elif kind == "d":
         value = parse_date(raw)
     elif kind == "v" and isinstance(raw, bool | int | str):
+        if isinstance(raw, str) and "\x00" in raw:
+            raise ValueError("PostgreSQL refuses NUL in text")
         value = raw
     if value is None:
         raise ValueError("bad cursor value")

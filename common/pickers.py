@@ -91,7 +91,7 @@ class PickerWidget(forms.Widget):
         label = ""
         chosen = context["widget"]["value"]
         queryset = getattr(self.choices, "queryset", None)
-        if chosen and queryset is not None and str(chosen).isdigit():
+        if chosen and queryset is not None and str(chosen).isascii() and str(chosen).isdigit():
             record = queryset.filter(pk=chosen).first()
             label = str(record) if record is not None else ""
         context["widget"].update(

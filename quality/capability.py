@@ -38,7 +38,9 @@ register(
     Picker(
         "inspectors",
         "quality.queries.inspectors",
-        search=("full_name__icontains", "email__icontains"),
+        # Names only: a client's people pick inspectors too, and must not be
+        # able to probe for an address.
+        search=("full_name__icontains",),
         ordering=("full_name", "pk"),
     ),
 )

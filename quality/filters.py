@@ -78,10 +78,16 @@ class InspectionFilter(django_filters.FilterSet):
 
     # A range of the stored time, from local midnight to local midnight, which the
     # index on published_at answers; "published_at::date >= …" read every row.
+    # The calendar's first and last days bound nothing (and would not fit a
+    # time zone's shift).
     def published_since(self, queryset, name, value):
+        if value <= date.min + timedelta(days=1):
+            return queryset
         return queryset.filter(published_at__gte=_midnight(value))
 
     def published_until(self, queryset, name, value):
+        if value >= date.max - timedelta(days=1):
+            return queryset
         return queryset.filter(published_at__lt=_midnight(value + timedelta(days=1)))
 
     class Meta:

@@ -134,6 +134,16 @@ def test_a_client_person_without_a_membership_belongs_to_no_client(cast):
     assert access.client_of(cast.staff.admin) is None
 
 
+def test_a_client_administrator_without_a_membership_sees_no_site(cast):
+    from clients.models import Site
+
+    user = User.objects.get(pk=cast.admin_a.user.pk)
+    cast.admin_a.delete()
+    user = User.objects.get(pk=user.pk)
+    assert not access.sites_visible_to(user).exists()
+    assert not access.at_visible_sites(user, Site.objects.all()).exists()
+
+
 @pytest.mark.parametrize(
     ("who", "sees", "manages"),
     [

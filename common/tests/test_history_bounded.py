@@ -42,3 +42,16 @@ def test_the_first_version_reads_as_created(cast):
     rename(site, 2)
     entries = history_entries(Site.history.filter(id=site.pk))
     assert entries[-1].action == "created" and entries[0].changes[0].new == "Store 1"
+
+
+def test_a_site_moved_from_another_client_shows_nothing_of_its_past_there(cast):
+    other = SiteFactory(client=cast.client_b, name="Tower C")
+    rename(other, 6)
+    moved = SiteFactory(client=cast.client_a, name="Secret A store")
+    moved.client = cast.client_b
+    moved.name = "Now B"
+    moved.save()
+    entries = history_entries(Site.history.filter(client_id=cast.client_b.pk), limit=2)
+    shown = [(change.old, change.new) for entry in entries for change in entry.changes]
+    assert not any("Secret" in old for old, _new in shown)
+    assert entries[0].subject.endswith("Now B")

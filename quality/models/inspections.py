@@ -66,6 +66,13 @@ class InspectionPlan(models.Model):
     def __str__(self):
         return str(self.site)
 
+    def save(self, *args, **kwargs):
+        # A plan however made is on the schedule from its first date on; the
+        # services move the date on (quality.services.plans.refresh).
+        if self.due_on is None:
+            self.due_on = self.next_due_on()
+        super().save(*args, **kwargs)
+
     @property
     def interval_days(self) -> int:
         return self.every * (7 if self.unit == self.Unit.WEEKS else 1)

@@ -63,7 +63,9 @@ def refresh(plan: InspectionPlan, *, inspected_at: datetime | None = None) -> No
 
 def record_inspection(inspection: Inspection) -> None:
     """A published inspection moves its site's next planned date on."""
-    plan = InspectionPlan.objects.filter(site_id=inspection.site_id).first()
+    # Locked: a plan saved at the same moment must not have its new interval
+    # overwritten with the dates of the old one.
+    plan = InspectionPlan.objects.select_for_update().filter(site_id=inspection.site_id).first()
     if plan is not None and inspection.published_at is not None:
         refresh(plan, inspected_at=inspection.published_at)
 
