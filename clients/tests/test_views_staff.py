@@ -253,3 +253,20 @@ def test_deactivating_a_client_user_needs_post(client, cast):
 def test_staff_page_shows_internal_notes(client, cast):
     client.force_login(cast.staff.account_manager)
     assert "Alarm code 1234" in client.get(cast.site_a1.get_staff_url()).text
+
+
+def test_a_big_clients_page_pages_its_sites_and_its_people_apart(client, cast):
+    from clients.tests.factories import MembershipFactory
+
+    for n in range(30):
+        SiteFactory(client=cast.client_a, name=f"Branch {n:02d}")
+        MembershipFactory(client=cast.client_a, user__full_name=f"Person {n:02d}")
+    client.force_login(cast.staff.admin)
+    url = reverse("clients:client_detail", args=[cast.client_a.pk])
+    first = client.get(url)
+    assert 'aria-label="Pages of sites"' in first.text
+    assert 'aria-label="Pages of users"' in first.text
+    after = re.search(r'href="\?sites_after=([^"]+)" rel="next"', first.text).group(1)
+    second = client.get(url, {"sites_after": after})
+    assert "Branch 29" in second.text and "Branch 00" not in second.text
+    assert "Person 00" in second.text  # the people stay on their first page
