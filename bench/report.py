@@ -18,7 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-RESULTS = Path(__file__).resolve().parent / "results"
+from bench.facts import RESULTS
 
 # Which of the peer's scenarios (by kind) stands beside each kind of ours.
 PEER_COUNTERPART = {

@@ -21,19 +21,18 @@ checkout with bench/ copied in, e.g. the commit before a fix), BENCH_PORT (else 
 """
 
 import datetime
-import json
 import os
-import platform
 import secrets
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "bench" / "results"
+from bench.facts import ROOT, env_int, git_commit, load_average, machine, today, write_results
+
+# Another checkout's app, for a before-and-after run (bench/README.md).
+APP_DIR = Path(os.environ.get("BENCH_APP_DIR") or ROOT)
 PORTS = (8310, 8319)
 # wrk measures the app, not the throttle: per second, DRF's throttle keeps at
 # most a second of request times per token, no more than production's 600/minute.
@@ -48,11 +47,6 @@ WHO_PREFIX = {
     "api-client": "API client",
     "api-staff": "API staff",
 }
-
-
-def _env_int(name: str, default: int) -> int:
-    value = os.environ.get(name, "").strip()
-    return int(value) if value else default
 
 
 def server_environment(database_url: str) -> dict[str, str]:
@@ -87,10 +81,10 @@ def main() -> int:
         print("wrk is missing: run scripts/system-packages wrk (as root).", file=sys.stderr)
         return 2
     options: dict[str, Any] = {
-        "seconds": _env_int("BENCH_SECONDS", 10),
-        "warmup": _env_int("BENCH_WARMUP", 3),
-        "connections": _env_int("BENCH_CONNECTIONS", 8),
-        "pdf_requests": _env_int("BENCH_PDF_REQUESTS", 20),
+        "seconds": env_int("BENCH_SECONDS", 10),
+        "warmup": env_int("BENCH_WARMUP", 3),
+        "connections": env_int("BENCH_CONNECTIONS", 8),
+        "pdf_requests": env_int("BENCH_PDF_REQUESTS", 20),
         "only": os.environ.get("BENCH_ONLY", "").strip(),
         "label": os.environ.get("BENCH_LABEL", "").strip(),
     }
@@ -103,7 +97,8 @@ def main() -> int:
     started = time.monotonic()
     document = run(env, options)
     document["timings"]["total_seconds"] = round(time.monotonic() - started, 1)
-    path = _write(document, options["label"])
+    label = options["label"]
+    path = write_results(document, document["date"] + (f"-{label}" if label else ""))
     from bench import report
 
     markdown = report.render_files(document["date"], options["label"])
@@ -127,8 +122,10 @@ def run(env: dict[str, str], options: dict) -> dict:
         "date": today(),
         "generated_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "label": options["label"] or None,
-        "commit": git_commit(),
-        "machine": {**machine(), "postgresql": _postgres_version()},
+        # The commit of the app served: another checkout's with BENCH_APP_DIR.
+        "commit": git_commit(APP_DIR),
+        "app_dir": str(APP_DIR),
+        "machine": machine(_postgres_version()),
         "data": {"scale": data_scale(), "targets": targets.as_dict()},
         "server": {
             **served.SERVER_SETTINGS,
@@ -153,13 +150,12 @@ def run(env: dict[str, str], options: dict) -> dict:
     tokens = make_tokens(targets)
     # Nothing of this process may hold a connection the server could want.
     connection.close()
-    port = _env_int("BENCH_PORT", 0) or served.free_port(*PORTS)
+    port = env_int("BENCH_PORT", 0) or served.free_port(*PORTS)
     clock = time.monotonic()
     server = served.start(
         "clientdesk.wsgi",
         python=sys.executable,
-        # Another checkout's app, for a before-and-after run (bench/README.md).
-        cwd=os.environ.get("BENCH_APP_DIR") or ROOT,
+        cwd=APP_DIR,
         env=env,
         port=port,
         ready_path="/accounts/login/",
@@ -176,7 +172,7 @@ def run(env: dict[str, str], options: dict) -> dict:
         server.stop()
         revoke_tokens(tokens)
     document["timings"]["measure_seconds"] = round(time.monotonic() - clock, 1)
-    document["machine"]["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    document["machine"]["load_average_after"] = load_average()
     ceiling_runs = [r["rps"] for r in results if r["kind"] == "ceiling-page" and r["rps"]]
     ceiling = sum(ceiling_runs) / len(ceiling_runs) if ceiling_runs else None
     bare = next((r["rps"] for r in results if r["kind"] == "ceiling-bare"), None)
@@ -480,47 +476,6 @@ def _print_result(result: dict) -> None:
         f"  {result['bytes']:>8} B",
         flush=True,
     )
-
-
-def _write(document: dict, label: str) -> Path:
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    name = document["date"] + (f"-{label}" if label else "")
-    path = RESULTS / f"{name}.json"
-    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-    return path
-
-
-def git_commit() -> str:
-    """The commit measured, with "+changes" when the work tree differs from it."""
-    git = shutil.which("git")
-    if git is None:
-        return "unknown"
-    try:
-        commit = subprocess.run(
-            [git, "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            [git, "status", "--porcelain", "--untracked-files=no"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-    except OSError:
-        return "unknown"
-    return f"{commit}+changes" if dirty else commit
-
-
-def today() -> str:
-    return datetime.date.today().isoformat()
-
-
-def machine() -> dict:
-    return {
-        "cores": os.cpu_count(),
-        "platform": platform.platform(),
-        "python": platform.python_version(),
-        "load_average_before": [round(x, 2) for x in os.getloadavg()],
-    }
 
 
 if __name__ == "__main__":

@@ -18,9 +18,7 @@ BENCH_SECONDS, BENCH_WARMUP and BENCH_CONNECTIONS set the load (as for
 """
 
 import datetime
-import json
 import os
-import platform
 import subprocess
 import sys
 import time
@@ -30,13 +28,12 @@ from typing import Any
 
 import psycopg
 
-from bench import load, server
+from bench import facts, load, server
 from bench.peer import database, environment
 from bench.peer.scenarios import Scenario, scenarios
 
 ROOT = environment.ROOT
 PROJECT = Path(__file__).with_name("project")
-RESULTS = ROOT / "bench" / "results"
 PORTS = (8320, 8329)
 LOGIN_PATH = "/helpdesk/login/"
 # staff001 is the superuser; the measured user is an ordinary agent.
@@ -55,9 +52,9 @@ def main() -> int:
     )
     load_settings = {
         "tool": "wrk",
-        "seconds": _env_int("BENCH_SECONDS", 10),
-        "warmup_seconds": _env_int("BENCH_WARMUP", 3),
-        "connections": _env_int("BENCH_CONNECTIONS", 8),
+        "seconds": facts.env_int("BENCH_SECONDS", 10),
+        "warmup_seconds": facts.env_int("BENCH_WARMUP", 3),
+        "connections": facts.env_int("BENCH_CONNECTIONS", 8),
         "wrk_threads": 2,
     }
     timings: dict[str, float] = {}
@@ -100,7 +97,7 @@ def main() -> int:
     timings["server_start_seconds"] = _since(step)
     try:
         step = _say(f"log in as {STAFF_USER} through {LOGIN_PATH}")
-        load_before = _load_average()
+        load_before = facts.load_average()
         headers = {"Cookie": load.login(peer_server.url, LOGIN_PATH, STAFF_USER, STAFF_PASSWORD)}
         list_page = load.probe(peer_server.url + "/helpdesk/tickets/", headers)
         if list_page["status"] != 200:
@@ -125,7 +122,7 @@ def main() -> int:
     timings["total_seconds"] = _since(started)
     document: dict[str, Any] = {
         "side": "peer",
-        "date": datetime.date.today().isoformat(),
+        "date": facts.today(),
         "generated_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "peer": {
             "name": "django-helpdesk",
@@ -167,7 +164,7 @@ def main() -> int:
             "writes (updating a ticket, follow-ups): read-only scenarios as on our side",
         ],
     }
-    path = _write(document)
+    path = facts.write_results(document, f"{document['date']}-peer")
     print(f"\nwrote {path.relative_to(ROOT)}", flush=True)
     print(f"wrote {_render_report(document['date']).relative_to(ROOT)}", flush=True)
     _print_table(results)
@@ -327,17 +324,10 @@ def _machine(peer_url: str, load_before: list[float]) -> dict:
     with psycopg.connect(peer_url) as connection:
         row = connection.execute("SHOW server_version").fetchone()
     return {
-        "cores": os.cpu_count(),
-        "platform": platform.platform(),
-        "python": platform.python_version(),
-        "postgresql": row[0] if row else None,
+        **facts.machine(row[0] if row else None),
         "load_average_before": load_before,
-        "load_average_after": _load_average(),
+        "load_average_after": facts.load_average(),
     }
-
-
-def _load_average() -> list[float]:
-    return [round(value, 2) for value in os.getloadavg()]
 
 
 def _manage(env: dict, *args: str) -> str:
@@ -369,13 +359,6 @@ def _render_report(date: str) -> Path:
     return report.render_files(date)
 
 
-def _write(document: dict) -> Path:
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{document['date']}-peer.json"
-    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-    return path
-
-
 def _print_table(results: list[dict]) -> None:
     print(f"\n{'scenario':<50} {'rps':>8} {'p50':>7} {'p99':>7} {'q':>4} {'bytes':>8} {'ratio':>6}")
     for result in results:
@@ -397,10 +380,6 @@ def _add(*values: float | None) -> float | None:
     if any(value is None for value in values):
         return None
     return round(sum(value or 0 for value in values), 2)
-
-
-def _env_int(name: str, default: int) -> int:
-    return int(os.environ.get(name) or default)
 
 
 def _name(url: str) -> str:
