@@ -4,12 +4,12 @@ from django.db.models import (
     BooleanField,
     Case,
     Count,
-    Exists,
     F,
     IntegerField,
     OuterRef,
     Prefetch,
     Q,
+    QuerySet,
     Subquery,
     Value,
     When,
@@ -17,6 +17,7 @@ from django.db.models import (
 from django.shortcuts import get_object_or_404
 
 from accounts.access import sees_internal
+from accounts.models import User
 from clients import access
 from clients.models import Client, Site
 
@@ -53,6 +54,33 @@ def _with_contacts(queryset, viewer, *fields):
     return queryset.prefetch_related(*(Prefetch(field, queryset=shown) for field in fields))
 
 
+def _departed_people() -> QuerySet:
+    """The ids of deactivated people. They are few, so a condition "is one of
+    them" is a small set in memory that each row is checked against, where a
+    join on ``is_active`` reads a person for every row."""
+    return User.objects.filter(is_active=False).values("pk")
+
+
+def _first_site_needing_new_owner(user) -> Subquery:
+    """For a row of clients (``OuterRef("pk")``): the id of one of its visible
+    sites whose service director or work manager left, or NULL.
+
+    With ``clients.access.clients_needing_new_owner``'s account manager test this is the
+    client list's flag, asked for the page's rows only: a LIMIT 1 per row the
+    database cannot turn into a pass over every site of every client.
+    """
+    departed = _departed_people()
+    return Subquery(
+        access.sites_visible_to(user)
+        .filter(
+            Q(service_director__in=departed) | Q(work_manager__in=departed),
+            client_id=OuterRef("pk"),
+        )
+        .order_by()
+        .values("pk")[:1]
+    )
+
+
 def client_list(user, query="", *, needs_new_owner=False):
     """Visible clients with their site count, and whether work there needs a new owner."""
     clients = _with_contacts(access.clients_visible_to(user), user, "account_manager")
@@ -66,21 +94,27 @@ def client_list(user, query="", *, needs_new_owner=False):
         ).distinct()
     if needs_new_owner:
         clients = clients.filter(pk__in=access.clients_needing_new_owner(user).values("pk"))
-    return clients.annotate(
-        # Counted per row of the page, not grouped over every client's sites.
-        site_count=Subquery(
-            Site.objects.filter(client=OuterRef("pk"))
-            .order_by()
-            .values("client")
-            .annotate(n=Count("pk"))
-            .values("n"),
-            output_field=IntegerField(),
-        ),
-        # Asked per row of the page, not computed for every client first.
-        needs_new_owner=Exists(
-            access.clients_needing_new_owner(user).filter(pk=OuterRef("pk")).values("pk")
-        ),
-    ).order_by("name")
+    return (
+        clients.annotate(
+            # Counted per row of the page, not grouped over every client's sites.
+            site_count=Subquery(
+                Site.objects.filter(client=OuterRef("pk"))
+                .order_by()
+                .values("client")
+                .annotate(n=Count("pk"))
+                .values("n"),
+                output_field=IntegerField(),
+            ),
+            # Asked per row of the page, not computed for every client first.
+            site_needing_new_owner=_first_site_needing_new_owner(user),
+        )
+        .annotate(
+            needs_new_owner=_flag(
+                Q(account_manager__is_active=False) | Q(site_needing_new_owner__isnull=False)
+            ),
+        )
+        .order_by("name")
+    )
 
 
 def desk_client(user, pk) -> Client:

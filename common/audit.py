@@ -103,7 +103,12 @@ def _display(f, value, users) -> str:
 
 
 def _m2m_sets(history_model, rows):
-    """({(history_id, field name): set of related ids}, {(field name, id): name})."""
+    """({(history_id, field name): set of related ids}, {(field name, id): name}).
+
+    ``rows`` come in order of record and time. Names are read only for the
+    versions whose set changed: a chain's memberships of 200 sites each, never
+    edited, read no site names at all.
+    """
     sets, names = defaultdict(set), {}
     for m2m_field in getattr(history_model, "_history_m2m_fields", []):
         through = getattr(history_model, m2m_field.name).model
@@ -113,8 +118,14 @@ def _m2m_sets(history_model, rows):
         )
         for hid, rid in pairs:
             sets[(hid, m2m_field.name)].add(rid)
-        related_ids = {rid for key, ids in sets.items() if key[1] == m2m_field.name for rid in ids}
-        for obj in m2m_field.related_model.objects.filter(pk__in=related_ids):
+        changed: set[int] = set()
+        previous: dict[Any, set[int]] = {}
+        for row in rows:
+            current = sets.get((row.history_id, m2m_field.name), set())
+            if row.id in previous and current != previous[row.id]:
+                changed |= current | previous[row.id]
+            previous[row.id] = current
+        for obj in m2m_field.related_model.objects.filter(pk__in=changed):
             names[(m2m_field.name, obj.pk)] = str(obj)
     return sets, names
 
@@ -126,9 +137,7 @@ def _newest_with_predecessors(qs, limit: int):
     last 50 changes, so only those are read, with the one row before each to
     tell what it changed (rows that changed nothing are skipped, hence twice).
     """
-    newest = list(
-        qs.select_related("history_user").order_by("-history_date", "-history_id")[: 2 * limit]
-    )
+    newest = list(qs.order_by("-history_date", "-history_id")[: 2 * limit])
     if len(newest) < 2 * limit:
         return newest, []  # the whole history: every version before is among them
     history_model = qs.model
@@ -178,7 +187,10 @@ def history_entries(*histories, limit=50) -> list[Entry]:
         ]
         for row in rows:
             user_ids.update(getattr(row, f.attname) for f in fks)
-    users = {u.pk: u for u in user_model.objects.filter(pk__in=user_ids - {None})}
+            user_ids.add(row.history_user_id)
+    # What a person's name reads from (User.__str__), not their whole row.
+    named = user_model.objects.only("pk", "full_name", "email")
+    users = {u.pk: u for u in named.filter(pk__in=user_ids - {None})}
 
     entries = []
     for history_model, rows, sets, names in raw:
@@ -218,7 +230,7 @@ def history_entries(*histories, limit=50) -> list[Entry]:
             entries.append(
                 Entry(
                     when=row.history_date,
-                    who=str(row.history_user) if row.history_user else str(_("system")),
+                    who=_author(row, users),
                     action=str(ACTIONS.get(row.history_type, row.history_type)),
                     subject=_subject(history_model, row, users),
                     changes=changes,
@@ -226,6 +238,13 @@ def history_entries(*histories, limit=50) -> list[Entry]:
             )
     entries.sort(key=lambda e: e.when, reverse=True)
     return entries[:limit]
+
+
+def _author(row, users) -> str:
+    """Who made a version: a person, or the system (a job, a migration)."""
+    if row.history_user_id is None:
+        return str(_("system"))
+    return str(users.get(row.history_user_id, f"#{row.history_user_id}"))
 
 
 def _subject(history_model, row, users):

@@ -5,6 +5,7 @@ the API's contact fields); the staff desk shows every site, client and open
 corrective action that needs a new owner, to those who can name one.
 """
 
+import pytest
 from django.urls import reverse
 
 from api.tests.helpers import token_client
@@ -102,6 +103,21 @@ def test_a_deactivated_account_manager_flags_the_client_page(client, cast):
     filtered = client.get(reverse("clients:client_list"), {"needs_new_owner": "1"})
     assert cast.client_b.name in filtered.text
     assert cast.client_a.name not in filtered.text
+
+
+def _client_rows(page) -> dict[str, str]:
+    return {row.split("</td>")[0]: row for row in page.text.split("<tr>")[1:]}
+
+
+@pytest.mark.parametrize("who", ["work_manager", "other_account_manager"])
+def test_the_client_list_flags_each_way_a_client_loses_an_owner(client, cast, who):
+    person = getattr(cast.staff, who)
+    flagged = cast.client_a if who == "work_manager" else cast.client_b
+    deactivate(client, cast, person)
+    client.force_login(cast.staff.admin)
+    rows = _client_rows(client.get(reverse("clients:client_list")))
+    for name, row in rows.items():
+        assert (NEEDS_NEW_OWNER in row) == (flagged.name in name), name
 
 
 def test_nothing_is_flagged_while_everyone_is_active(client, cast):

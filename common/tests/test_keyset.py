@@ -3,6 +3,9 @@
 from types import SimpleNamespace
 
 import pytest
+from django.db import connection
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 
 from clients.models import Site
 from clients.tests.factories import ClientFactory, SiteFactory
@@ -78,3 +81,19 @@ def test_a_page_costs_two_queries_however_long_the_list(sites, django_assert_num
     first = keyset_page(request(), queryset, ORDER, per_page=10)
     with django_assert_num_queries(2):
         keyset_page(request(after=first.next_cursor), queryset, ORDER, per_page=10)
+
+
+def test_what_the_rows_show_is_joined_for_the_page_only(sites):
+    def shown(queryset):
+        return queryset.select_related("client").annotate(client_name=F("client__name"))
+
+    with CaptureQueriesContext(connection) as queries:
+        page = keyset_page(request(), Site.objects.all(), ORDER, per_page=10, rows=shown)
+    count, rows = (query["sql"] for query in queries.captured_queries)
+    assert "JOIN" not in count and "JOIN" in rows
+    assert page.rows == sites[:10] and page.count == 31
+    assert [site.client_name for site in page.rows] == [site.client.name for site in sites[:10]]
+    # Back at the start, the first page is shown with its rows' joins too.
+    cursor = encode_cursor([sites[2].name, sites[2].pk])
+    back = keyset_page(request(before=cursor), Site.objects.all(), ORDER, per_page=10, rows=shown)
+    assert back.rows == sites[:10] and back.rows[0].client_name == sites[0].client.name

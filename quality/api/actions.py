@@ -47,11 +47,7 @@ class CorrectiveActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, 
     filterset_class = ActionFilter
 
     def get_queryset(self):
-        return (
-            queries.actions(self.request.user)
-            .select_related("solved_by", "checked_by", "score")
-            .prefetch_related("photos")
-        )
+        return queries.actions_for_api(self.request.user)
 
     def _respond(self, action_):
         return Response(CorrectiveActionSerializer(self.get_queryset().get(pk=action_.pk)).data)

@@ -169,7 +169,8 @@ class CorrectiveActionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_inspection(self, action):
-        return action.score.inspection_id if action.score_id else None
+        # quality.queries.actions_for_api reads it with the action.
+        return action.inspection_ref
 
 
 class AreaRatingSerializer(serializers.ModelSerializer):

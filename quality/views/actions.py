@@ -1,5 +1,7 @@
 """Corrective actions on the staff desk: the list, and solving and checking one."""
 
+from functools import partial
+
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -20,11 +22,15 @@ from quality.states import ACTIONS
 def action_list(request):
     params = request.GET.copy()
     params.setdefault("status", ActionFilter.CURRENT)
-    filters = ActionFilter(params, queryset=queries.actions(request.user), request=request)
-    return render_with_results(
+    filters = ActionFilter(params, queryset=queries.listed_actions(request.user), request=request)
+    page = keyset_page(
         request,
-        "quality/staff/action_list.html",
-        {"filters": filters, "page": keyset_page(request, filters.qs, ("queue", "due_at", "pk"))},
+        filters.qs,
+        ("queue", "due_at", "pk"),
+        rows=partial(queries.shown_actions, request.user),
+    )
+    return render_with_results(
+        request, "quality/staff/action_list.html", {"filters": filters, "page": page}
     )
 
 
