@@ -25,7 +25,7 @@ def check(result: dict, largest_worker_mb: float | None) -> dict[str, bool] | No
     A scenario that answered anything but 2xx meets none: ``answered`` is False.
     """
     kind = result.get("kind")
-    if kind in ("pdf", "ceiling-bare", "ceiling-page"):
+    if kind in ("pdf", "ceiling-bare", "ceiling-page", "ceiling-beside"):
         return None
     answered = result.get("status") == 200 and not (result.get("wrk") or {}).get("non_2xx")
     p99 = result.get("p99_ms")

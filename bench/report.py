@@ -114,22 +114,31 @@ def _ours(doc: dict) -> list[str]:
         f"**Ceiling**: a bare Django view {_num(doc['ceiling']['bare_view_rps'])} rps; the "
         f"logged-in 50-row page {_num(doc['ceiling']['rps'])} rps (runs: "
         f"{', '.join(_num(r) for r in doc['ceiling']['runs_rps'])}). “÷ ceiling” below is "
-        "each scenario's rps divided by the 50-row page's.",
+        "each scenario's rps divided by the 50-row page's measured just before and just "
+        f"after it ({load.get('ceiling_seconds', '?')} s each, between scenarios: the shared "
+        f"machine's speed drifts within a run; {_beside_range(doc)}). “CPU ms” is what one request "
+        "cost the app's workers + PostgreSQL in the measured window (read from /proc), "
+        "and “÷ by CPU” the ceiling page's CPU per request divided by the scenario's: "
+        "unlike rps, it hardly moves when the shared machine slows down during a run.",
         "",
         "## Results",
         "",
-        "| scenario | rps | p50 ms | p95 ms | p99 ms | SQL | size | ÷ ceiling | targets |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| scenario | rps | p50 ms | p95 ms | p99 ms | SQL | size | ÷ ceiling | CPU ms "
+        "| ÷ by CPU | targets |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     pdfs = []
     for result in doc["scenarios"]:
         if result["kind"] == "pdf":
             pdfs.append(result)
             continue
+        if result["kind"] == "ceiling-beside":
+            continue
         lines.append(
             f"| {result['name']} | {_num(result['rps'])} | {_num(result['p50_ms'])} | "
             f"{_num(result['p95_ms'])} | {_num(result['p99_ms'])} | {_num(result['queries'])} | "
             f"{_size(result['bytes'])} | {_ratio(result.get('ratio_to_ceiling'))} | "
+            f"{_cpu(result.get('cpu_ms'))} | {_ratio(result.get('cpu_ratio_to_ceiling'))} | "
             f"{_verdict(result)} |"
         )
     notes = [r for r in doc["scenarios"] if r.get("note")]
@@ -300,6 +309,20 @@ def _num(value, digits: int = 1) -> str:
     if isinstance(value, int):
         return f"{value:,}"
     return f"{value:,.{digits}f}"
+
+
+def _beside_range(doc: dict) -> str:
+    runs = [r["rps"] for r in doc["scenarios"] if r["kind"] == "ceiling-beside" and r.get("rps")]
+    if not runs:
+        return "not measured in this run"
+    return f"those runs gave {_num(min(runs))} to {_num(max(runs))} rps"
+
+
+def _cpu(spent: dict | None) -> str:
+    """ "4.1 + 1.2": the app's and the database's CPU milliseconds per request."""
+    if not spent:
+        return "—"
+    return f"{spent['app']:.1f} + {spent['db']:.1f}"
 
 
 def _ratio(value) -> str:

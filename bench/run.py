@@ -83,6 +83,7 @@ def main() -> int:
     options: dict[str, Any] = {
         "seconds": env_int("BENCH_SECONDS", 10),
         "warmup": env_int("BENCH_WARMUP", 3),
+        "ceiling_seconds": env_int("BENCH_CEILING_SECONDS", 4),
         "connections": env_int("BENCH_CONNECTIONS", 8),
         "pdf_requests": env_int("BENCH_PDF_REQUESTS", 20),
         "only": os.environ.get("BENCH_ONLY", "").strip(),
@@ -110,7 +111,7 @@ def run(env: dict[str, str], options: dict) -> dict:
     """Serve, log in, measure the ceilings and every scenario; return the results document."""
     from django.db import connection
 
-    from bench import goals
+    from bench import goals, ratios
     from bench import server as served
     from bench.targets import find_targets
 
@@ -138,6 +139,7 @@ def run(env: dict[str, str], options: dict) -> dict:
         "load": {
             "tool": "wrk",
             "seconds": options["seconds"],
+            "ceiling_seconds": options["ceiling_seconds"],
             "warmup_seconds": options["warmup"],
             "connections": options["connections"],
             "wrk_threads": 2,
@@ -173,22 +175,10 @@ def run(env: dict[str, str], options: dict) -> dict:
         revoke_tokens(tokens)
     document["timings"]["measure_seconds"] = round(time.monotonic() - clock, 1)
     document["machine"]["load_average_after"] = load_average()
-    ceiling_runs = [r["rps"] for r in results if r["kind"] == "ceiling-page" and r["rps"]]
-    ceiling = sum(ceiling_runs) / len(ceiling_runs) if ceiling_runs else None
-    bare = next((r["rps"] for r in results if r["kind"] == "ceiling-bare"), None)
     largest_worker = max((w["rss_mb"] for w in workers), default=None)
+    document["ceiling"] = ratios.compare_with_ceiling(results)
     for result in results:
-        rps = result.get("rps")
-        result["ratio_to_ceiling"] = round(rps / ceiling, 4) if rps and ceiling else None
         result["targets_met"] = goals.check(result, largest_worker)
-    document["ceiling"] = {
-        "scenario": "ceiling: 50 rows, logged in",
-        "rps": round(ceiling, 1) if ceiling else None,
-        "runs_rps": ceiling_runs,
-        "bare_view_rps": bare,
-        "note": "the mean of the ceiling page measured first and last; ratio_to_ceiling "
-        "is each scenario's rps divided by it",
-    }
     document["scenarios"] = results
     document["workers_after_run"] = workers
     document["method"] = METHOD.format(**document["load"], **served.SERVER_SETTINGS)
@@ -212,7 +202,10 @@ METHOD = (
     "that finishes no request within the window is timed alone (3 requests one after "
     "another) for its p50; its rate stays 0. wrk runs on the "
     "same machine and cores as the server and PostgreSQL. The ceiling page (50 rows from "
-    "one query in the base layout, logged in) runs first and last; ratios use the mean. "
+    "one query in the base layout, logged in) runs first and last, and for "
+    "{ceiling_seconds} s between scenarios; each scenario's ratio uses the runs just "
+    "before and after it (bench/ratios.py). CPU per request is the workers' and "
+    "PostgreSQL's CPU time over the measured window, from /proc, divided by its requests. "
     "The PDF is requested {pdf_requests} times one after another (after one untimed "
     "request). Worker memory is read from /proc after the last scenario."
 )
@@ -368,9 +361,15 @@ def measure_all(server, headers: dict, scenarios: list, options: dict) -> list[d
     def idle() -> float:
         return server.wait_until_idle(database_url)
 
+    # The ceiling page again between scenarios, briefly: the shared machine's
+    # speed drifts within a run, so each page is compared with the ceiling
+    # measured just before and just after it.
+    beside = (ceiling_page, "ceiling-beside", headers["staff"])
     plan = [(bare, "ceiling-bare", {}), (ceiling_page, "ceiling-page", headers["staff"])]
-    plan += [(s, s.kind, headers[s.who]) for s in scenarios]
-    plan.append((ceiling_page, "ceiling-page", headers["staff"]))
+    for scenario in scenarios:
+        plan += [(scenario, scenario.kind, headers[scenario.who]), beside]
+    plan[-1] = (ceiling_page, "ceiling-page", headers["staff"])
+    brief = {**options, "warmup": 0, "seconds": options["ceiling_seconds"]}
     results = []
     for index, (scenario, kind, request_headers) in enumerate(plan):
         name = (
@@ -380,7 +379,13 @@ def measure_all(server, headers: dict, scenarios: list, options: dict) -> list[d
         )
         if kind == "ceiling-page" and index == len(plan) - 1:
             name += " (again, last)"
-        result = measure_one(server.url + scenario.path, request_headers, options, idle)
+        result = measure_one(
+            server.url + scenario.path,
+            request_headers,
+            brief if kind == "ceiling-beside" else options,
+            idle,
+            server.cpu_seconds,
+        )
         result = {
             "name": name,
             "who": scenario.who,
@@ -391,16 +396,19 @@ def measure_all(server, headers: dict, scenarios: list, options: dict) -> list[d
             **result,
         }
         results.append(result)
-        _print_result(result)
+        if kind != "ceiling-beside":
+            _print_result(result)
     return results
 
 
-def measure_one(url: str, headers: dict[str, str], options: dict, idle) -> dict:
+def measure_one(url: str, headers: dict[str, str], options: dict, idle, cpu=None) -> dict:
     """One request for status, queries and size; then wrk, or sequential requests for a PDF.
 
     ``idle()`` waits until the server has finished what the previous step left
     running; it runs before the probe, the warm-up and the measurement (the
     warm-up is a wrk run of its own, its numbers dropped), as `make bench-peer` does.
+    ``cpu()`` reads the server's CPU time, so the measured window also gives
+    the CPU milliseconds one request costs the app and the database.
     """
     from bench import load
     from bench.middleware import HEADER
@@ -433,10 +441,18 @@ def measure_one(url: str, headers: dict[str, str], options: dict, idle) -> dict:
     for seconds in (options["warmup"], options["seconds"]):
         if seconds <= 0:
             continue
+        before = cpu() if cpu else None
         wrk = load.measure(
             url, headers, seconds=seconds, connections=options["connections"], warmup=0
         )
         waited.append(idle())
+        if before is not None and wrk["requests"]:
+            # After the idle wait: requests still running at the window's end count too.
+            after = cpu()
+            result["cpu_ms"] = {
+                side: round((after[side] - before[side]) * 1000 / wrk["requests"], 2)
+                for side in before
+            }
     wrk["warmup_seconds"] = options["warmup"]
     result.update(rps=wrk["rps"], p50_ms=wrk["p50_ms"], p95_ms=wrk["p95_ms"], p99_ms=wrk["p99_ms"])
     result["wrk"] = wrk

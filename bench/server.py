@@ -87,6 +87,15 @@ class Server:
         """Each worker's pid, resident memory now and at its peak (MB), read from /proc."""
         return [_memory(pid) for pid in _children(self.process.pid)]
 
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time used so far by the workers ("app") and by PostgreSQL's
+        processes ("db"), from /proc: a window's difference over its requests
+        is what one request costs, whatever else slows the machine down."""
+        return {
+            "app": _cpu_seconds(_children(self.process.pid)),
+            "db": _cpu_seconds(_named("postgres")),
+        }
+
     def wait_until_idle(self, database_url: str | None = None, limit: float = 120) -> float:
         """Block until the workers (and the database, if given) are idle; return the wait in s.
 
@@ -227,6 +236,20 @@ def _children(pid: int) -> list[int]:
         if parent == pid:
             children.append(int(entry.name))
     return sorted(children)
+
+
+def _named(command: str) -> list[int]:
+    """The processes whose command is ``command`` (PostgreSQL's server and backends)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if (entry / "comm").read_text().strip() == command:
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
 
 
 def _cpu_seconds(pids: list[int]) -> float:

@@ -7,7 +7,7 @@ have their own rule here. Whether a record may still change (a draft, an open
 action) is the services' to decide, not this module's.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.access import is_usable, sees_internal
@@ -119,6 +119,20 @@ def can_inspect(user, site: Site) -> bool:
 def can_plan(user, site: Site) -> bool:
     """Whether ``user`` sets ``site``'s inspection plan (``sites_plannable_by``)."""
     return sites_plannable_by(user).filter(pk=site.pk).exists()
+
+
+def can_inspect_and_plan(user, site: Site) -> tuple[bool, bool]:
+    """(``can_inspect``, ``can_plan``) for ``site``, asked in one query: a
+    site's quality page shows both buttons."""
+    found = (
+        Site.objects.filter(pk=site.pk)
+        .values_list(
+            Exists(sites_inspectable_by(user).filter(pk=OuterRef("pk"))),
+            Exists(sites_plannable_by(user).filter(pk=OuterRef("pk"))),
+        )
+        .first()
+    )
+    return found if found is not None else (False, False)
 
 
 def can_rate(user, site: Site) -> bool:

@@ -95,6 +95,13 @@ ROWS = [
         OTHER=staff_page(404, STRANGE_STAFF, others=200),
     ),
     page(
+        "clients:client_history",
+        "client",
+        GET=staff_page(200, "admin am"),
+        POST=everyone(405),
+        OTHER=everyone(405),
+    ),
+    page(
         "clients:client_edit",
         "client",
         data=_client,

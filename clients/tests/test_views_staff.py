@@ -94,7 +94,13 @@ def test_administrator_creates_a_client(client, cast):
     assert response["Location"] == created.get_staff_url()
     assert created.account_manager == cast.staff.account_manager
     page = client.get(created.get_staff_url())
-    assert "created" in page.text and "Ada Admin" in page.text
+    history_url = reverse("clients:client_history", args=[created.pk])
+    assert f'hx-get="{history_url}"' in page.text  # fetched when scrolled to
+    history = client.get(history_url)
+    assert "created" in history.text and "Ada Admin" in history.text
+    assert "<html" in history.text  # a page of its own without htmx
+    fragment = client.get(history_url, headers={"HX-Request": "true"})
+    assert "<html" not in fragment.text and "created" in fragment.text
 
 
 def test_organisation_needs_a_registry_code(client, cast):
@@ -136,8 +142,9 @@ def test_account_manager_edits_their_client_and_history_shows_it(client, cast):
     assert response.status_code == 302
     page = client.get(cast.client_a.get_staff_url())
     assert "Measika AS" in page.text
-    assert "Measika kaubanduse OÜ → Measika AS" in page.text
-    assert "Marko Kask" in page.text
+    history = client.get(reverse("clients:client_history", args=[cast.client_a.pk]))
+    assert "Measika kaubanduse OÜ → Measika AS" in history.text
+    assert "Marko Kask" in history.text
 
 
 def test_a_stale_edit_is_refused_and_keeps_both_changes(client, cast):

@@ -30,6 +30,7 @@ PAGES = [
     ("admin", "clients:client_create", None),
     ("admin", "clients:client_detail", lambda c: [c.client_a.pk]),
     ("account_manager", "clients:client_detail", lambda c: [c.client_a.pk]),
+    ("admin", "clients:client_history", lambda c: [c.client_a.pk]),
     ("admin", "clients:client_edit", lambda c: [c.client_a.pk]),
     ("admin", "clients:site_detail", lambda c: [c.site_a1.pk]),
     ("admin", "clients:site_edit", lambda c: [c.site_a1.pk]),

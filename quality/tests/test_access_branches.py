@@ -136,6 +136,7 @@ def test_who_inspects_and_who_plans_a_site(client, cast, who, inspects, plans_it
     assert (start.status_code == 302) is inspects
     assert access.can_inspect(user, cast.site_a1) is inspects
     assert access.can_plan(user, cast.site_a1) is plans_it
+    assert access.can_inspect_and_plan(user, cast.site_a1) == (inspects, plans_it)
 
 
 def test_a_clients_people_rate_their_active_sites_and_staff_never(client, cast):

@@ -116,6 +116,8 @@ def _gives_nothing(result) -> bool:
         return not result.exists()
     if isinstance(result, Q):  # a condition on corrective actions (needs_new_owner)
         return not CorrectiveAction.objects.filter(result).exists()
+    if isinstance(result, tuple):  # several answers at once (can_inspect_and_plan)
+        return all(_gives_nothing(answer) for answer in result)
     return result is None or result is False
 
 

@@ -65,6 +65,7 @@ def site(request, pk):
         .first()
     )
     drafts = queries.inspections(request.user).filter(site=site, status=Inspection.Status.DRAFT)
+    can_inspect, can_plan = access.can_inspect_and_plan(request.user, site)
     return render(
         request,
         "quality/staff/site.html",
@@ -77,8 +78,8 @@ def site(request, pk):
             "my_draft": any(d.inspector_id == request.user.pk for d in drafts),
             "actions": queries.actions(request.user).filter(site=site)[:20],
             "ratings": queries.ratings(request.user, site)[:5],
-            "can_inspect": access.can_inspect(request.user, site),
-            "can_plan": access.can_plan(request.user, site),
+            "can_inspect": can_inspect,
+            "can_plan": can_plan,
         },
     )
 
