@@ -22,7 +22,15 @@ def scenarios(targets) -> list[Scenario]:
             reverse("clients:client_detail", args=[client]),
             "staff",
             kind="record",
-            what=f"the chain ({targets.client_sites} sites): its sites, people and history",
+            what=f"the chain ({targets.client_sites} sites): its sites and people",
+        ),
+        Scenario(
+            "a client's history",
+            reverse("clients:client_history", args=[client]),
+            "staff",
+            kind="record",
+            what="the chain's, its sites' and its people's newest 50 changes (the client "
+            "page's last section, fetched when scrolled to; measured as its own page)",
         ),
         Scenario(
             "my sites",
