@@ -41,6 +41,21 @@ def compare_with_ceiling(results: list[dict]) -> dict:
     }
 
 
+def cpu_spent(before: dict, after: dict, requests: int) -> dict[str, float]:
+    """CPU milliseconds per request on each side ("app", "db") between two
+    readings of ``Server.cpu_seconds``: what each process still running used
+    since the first reading (a process started since then, all of it)."""
+    return {
+        side: round(
+            sum(seconds - before[side].get(pid, 0.0) for pid, seconds in after[side].items())
+            * 1000
+            / requests,
+            2,
+        )
+        for side in after
+    }
+
+
 def mean_cpu(results) -> float | None:
     """App and database CPU milliseconds per request, averaged over ``results``."""
     totals = [sum(r["cpu_ms"].values()) for r in results if r.get("cpu_ms")]

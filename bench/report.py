@@ -119,7 +119,7 @@ def _ours(doc: dict) -> list[str]:
         f"machine's speed drifts within a run; {_beside_range(doc)}). “CPU ms” is what one request "
         "cost the app's workers + PostgreSQL in the measured window (read from /proc), "
         "and “÷ by CPU” the ceiling page's CPU per request divided by the scenario's: "
-        "unlike rps, it hardly moves when the shared machine slows down during a run.",
+        "the same cost seen from the server, compared with the same ceiling runs.",
         "",
         "## Results",
         "",

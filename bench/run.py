@@ -410,7 +410,7 @@ def measure_one(url: str, headers: dict[str, str], options: dict, idle, cpu=None
     ``cpu()`` reads the server's CPU time, so the measured window also gives
     the CPU milliseconds one request costs the app and the database.
     """
-    from bench import load
+    from bench import load, ratios
     from bench.middleware import HEADER
 
     waited = [idle()]
@@ -449,10 +449,7 @@ def measure_one(url: str, headers: dict[str, str], options: dict, idle, cpu=None
         if before is not None and wrk["requests"]:
             # After the idle wait: requests still running at the window's end count too.
             after = cpu()
-            result["cpu_ms"] = {
-                side: round((after[side] - before[side]) * 1000 / wrk["requests"], 2)
-                for side in before
-            }
+            result["cpu_ms"] = ratios.cpu_spent(before, after, wrk["requests"])
     wrk["warmup_seconds"] = options["warmup"]
     result.update(rps=wrk["rps"], p50_ms=wrk["p50_ms"], p95_ms=wrk["p95_ms"], p99_ms=wrk["p99_ms"])
     result["wrk"] = wrk

@@ -87,13 +87,13 @@ class Server:
         """Each worker's pid, resident memory now and at its peak (MB), read from /proc."""
         return [_memory(pid) for pid in _children(self.process.pid)]
 
-    def cpu_seconds(self) -> dict[str, float]:
-        """CPU time used so far by the workers ("app") and by PostgreSQL's
-        processes ("db"), from /proc: a window's difference over its requests
-        is what one request costs, whatever else slows the machine down."""
+    def cpu_seconds(self) -> dict[str, dict[int, float]]:
+        """CPU time used so far by each worker ("app") and each PostgreSQL
+        process ("db"), by pid, from /proc. Per process, because backends come
+        and go: a total would drop when one ends (see bench.ratios.cpu_spent)."""
         return {
-            "app": _cpu_seconds(_children(self.process.pid)),
-            "db": _cpu_seconds(_named("postgres")),
+            "app": {pid: _cpu_seconds([pid]) for pid in _children(self.process.pid)},
+            "db": {pid: _cpu_seconds([pid]) for pid in _named("postgres")},
         }
 
     def wait_until_idle(self, database_url: str | None = None, limit: float = 120) -> float:

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from common.keyset import COUNT_LIMIT
+from common.keyset import COUNT_LIMIT, bounded_counts
 from notifications.access import deliveries_visible_to, notifications_visible_to
 from notifications.models import Delivery, Notification
 
@@ -35,11 +35,11 @@ def outbox(user, status: str = "") -> QuerySet[Delivery]:
 def outbox_counts(user) -> dict[str, int]:
     """How many deliveries are in each status, counted up to ``COUNT_LIMIT`` (then "1000+").
 
-    One bounded query per status: counting two million sent messages to show
-    a tab's badge would cost more than the whole page.
+    Bounded counts, one per status in a single query: counting two million
+    sent messages to show a tab's badge would cost more than the whole page.
     """
-    deliveries = deliveries_visible_to(user).order_by()
-    return {
-        status: deliveries.filter(status=status)[: COUNT_LIMIT + 1].count()
-        for status in Delivery.Status.values
-    }
+    deliveries = deliveries_visible_to(user)
+    return bounded_counts(
+        {status: deliveries.filter(status=status) for status in Delivery.Status.values},
+        COUNT_LIMIT,
+    )

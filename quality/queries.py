@@ -4,6 +4,7 @@ from django.db.models import BooleanField, Case, F, Prefetch, QuerySet, Value, W
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
+from api.fields import PersonSerializer
 from quality import access
 from quality.models import CorrectiveAction, Inspection, Photo, Rating, Score
 
@@ -19,6 +20,18 @@ def inspectors(user) -> QuerySet[User]:
 
 def inspections(user) -> QuerySet[Inspection]:
     return access.inspections_visible_to(user).select_related("site__client", "inspector")
+
+
+def shown_inspections(queryset: QuerySet[Inspection]) -> QuerySet[Inspection]:
+    """What a list row of inspections shows: its site and client by name, its
+    inspector's name (``keyset_page(rows=…)``; whole rows of each cost more to
+    build than the page's template takes to render them)."""
+    return queryset.select_related("site__client", "inspector").only(
+        *(f.name for f in Inspection._meta.concrete_fields),
+        "site__name",
+        "site__client__name",
+        "inspector__full_name",
+    )
 
 
 def with_scores(queryset: QuerySet[Inspection]) -> QuerySet[Inspection]:
@@ -80,12 +93,20 @@ def listed_actions(user) -> QuerySet[CorrectiveAction]:
 def shown_actions(user, queryset: QuerySet[CorrectiveAction]) -> QuerySet[CorrectiveAction]:
     """What a list row of corrective actions shows: its site, its owner, and
     whether it needs a new owner (flagged for those who can name one)."""
-    return queryset.select_related("site", "owner").annotate(
-        needs_new_owner=Case(
-            When(access.needs_new_owner(user), then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        ),
+    return (
+        queryset.select_related("site", "owner")
+        .only(
+            *(f.name for f in CorrectiveAction._meta.concrete_fields),
+            "site__name",
+            "owner__full_name",
+        )
+        .annotate(
+            needs_new_owner=Case(
+                When(access.needs_new_owner(user), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+        )
     )
 
 
@@ -102,9 +123,17 @@ def actions_for_api(user) -> QuerySet[CorrectiveAction]:
     Few joins on purpose: with the site's client and the inspection joined
     too, planning the query took longer than running it.
     """
+    people = ("owner", "solved_by", "checked_by")
     return (
         access.actions_visible_to(user)
-        .select_related("site", "owner", "solved_by", "checked_by")
+        .select_related("site", *people)
+        # The people's contact fields only: a whole user row (its photo
+        # fields above all) costs more to build than the action itself.
+        .only(
+            *(f.name for f in CorrectiveAction._meta.concrete_fields),
+            "site__name",
+            *(f"{person}__{field}" for person in people for field in PersonSerializer.Meta.fields),
+        )
         .annotate(inspection_ref=F("score__inspection_id"))
         .prefetch_related("photos")
     )

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from clients.models import Site
 from clients.tests.factories import ClientFactory, SiteFactory
-from common.keyset import encode_cursor, keyset_page
+from common.keyset import bounded_counts, encode_cursor, keyset_page
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +97,20 @@ def test_what_the_rows_show_is_joined_for_the_page_only(sites):
     cursor = encode_cursor([sites[2].name, sites[2].pk])
     back = keyset_page(request(before=cursor), Site.objects.all(), ORDER, per_page=10, rows=shown)
     assert back.rows == sites[:10] and back.rows[0].client_name == sites[0].client.name
+
+
+def test_bounded_counts_count_each_list_in_one_query(sites, django_assert_num_queries):
+    first_client = sites[0].client
+    lists = {
+        "all": Site.objects.all(),
+        "one client": Site.objects.filter(client=first_client),
+        "none": Site.objects.filter(name="nothing"),
+    }
+    with django_assert_num_queries(1):
+        counts = bounded_counts(lists, limit=20)
+    assert counts == {
+        "all": 21,  # stops past the limit: "more than 20"
+        "one client": Site.objects.filter(client=first_client).count(),
+        "none": 0,
+    }
+    assert bounded_counts({}) == {}

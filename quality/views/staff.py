@@ -25,7 +25,9 @@ SITE_INSPECTIONS = 10
 @staff_required
 def inspection_list(request):
     filters = InspectionFilter(
-        request.GET or None, queryset=queries.inspections(request.user), request=request
+        request.GET or None,
+        queryset=access.inspections_visible_to(request.user),
+        request=request,
     )
     results = filters.qs if filters.is_bound else filters.queryset
     return render_with_results(
@@ -33,7 +35,9 @@ def inspection_list(request):
         "quality/staff/inspection_list.html",
         {
             "filters": filters,
-            "page": keyset_page(request, results, ("-listed_at", "-pk")),
+            "page": keyset_page(
+                request, results, ("-listed_at", "-pk"), rows=queries.shown_inspections
+            ),
         },
     )
 
