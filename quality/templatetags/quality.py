@@ -1,5 +1,8 @@
 from django import template
+from django.utils import formats
 from django.utils.dateparse import parse_datetime
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from quality.models.names import pick
 
@@ -32,6 +35,19 @@ def index_tone(index):
     if index is None or index == "":
         return "secondary"
     return "danger" if index < 60 else "warning" if index < 80 else "success"
+
+
+@register.simple_tag
+def index_badge(index):
+    """The quality index as a coloured badge ("87,5 %" in the reader's format),
+    a tag rather than an included template: lists draw one per row."""
+    if index is None:
+        return mark_safe('<span class="badge text-bg-secondary">—</span>')
+    return format_html(
+        '<span class="badge fs-6 text-bg-{}">{} %</span>',
+        index_tone(index),
+        formats.localize(index),
+    )
 
 
 @register.filter
