@@ -80,6 +80,17 @@ def test_an_account_manager_adds_a_site_to_their_client_only(cast):
     assert not Site.objects.filter(name="Z").exists()
 
 
+def test_a_client_one_sees_but_does_not_manage_takes_no_new_site(cast):
+    # The service director sees client A's sites; only its managers add one.
+    api = token_client(cast.staff.service_director)
+    assert api.get(f"/api/v1/clients/{cast.client_a.pk}/").status_code == 200
+    body = {"client": cast.client_a.pk, "name": "Rocca", "address": "Paldiski mnt 102"}
+    response = api.post("/api/v1/sites/", body)
+    assert response.status_code == 400
+    assert "client" in response.json()["error"]["fields"]
+    assert not Site.objects.filter(name="Rocca").exists()
+
+
 def test_a_team_change_through_the_api_tells_the_client_like_the_page_does(cast):
     api = token_client(cast.staff.account_manager)
     response = api.patch(

@@ -47,6 +47,13 @@ class SiteWriteSerializer(ScopedChoicesMixin, serializers.ModelSerializer):
         fields = ["client", *SiteForm.Meta.fields, "version"]
         validators = []
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Sites are added to the clients one manages: a client one only sees
+        # reads like another's, "does not exist" (400), not a 404 of the URL.
+        user = getattr(self.context.get("request"), "user", None)
+        self.fields["client"].queryset = access.clients_manageable_by(user)
+
 
 @extend_schema_view(list=extend_schema(parameters=[SEARCH]))
 class SiteViewSet(
