@@ -240,11 +240,12 @@ ROWS = [
     api(
         "api:site-list",
         needs=("site_contact",),
-        # Naming client B: its managers create the site; its own people may name it but
-        # not manage it (404); for everyone else B's id is as unknown as a missing one (400).
+        # Naming client B: its managers create the site; for everyone else, B's own
+        # people included, B is not a client they may add a site to: the client
+        # field's 400, as for a missing id (never the URL's 404).
         data=lambda w: {"client": w["client"].pk, "name": "Probe site", "address": "Probe 1"},
         GET=tokens(others=200),
-        POST=tokens(201, "admin am", others=400) | {"ca_b": 404, "sc_b": 404},
+        POST=tokens(201, "admin am", others=400),
         PUT=tokens(others=405),
         PATCH=tokens(others=405),
         DELETE=tokens(others=405),
