@@ -221,9 +221,9 @@ def _status(port: int, path: str) -> int | None:
         connection.close()
 
 
-def _children(pid: int) -> list[int]:
-    """The processes whose parent is ``pid`` (gunicorn's workers)."""
-    children = []
+def _processes() -> list[tuple[int, str, int]]:
+    """(pid, command, parent pid) of every process, from /proc/<pid>/stat."""
+    found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -231,25 +231,20 @@ def _children(pid: int) -> list[int]:
             stat = (entry / "stat").read_text()
         except OSError:
             continue
-        # The command name in parentheses may hold spaces: fields start after ")".
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        if parent == pid:
-            children.append(int(entry.name))
-    return sorted(children)
+        # "pid (command) state ppid …": the command may hold spaces and parentheses.
+        head, tail = stat.rsplit(")", 1)
+        found.append((int(entry.name), head.split("(", 1)[1], int(tail.split()[1])))
+    return found
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (gunicorn's workers)."""
+    return sorted(child for child, _command, parent in _processes() if parent == pid)
 
 
 def _named(command: str) -> list[int]:
     """The processes whose command is ``command`` (PostgreSQL's server and backends)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            if (entry / "comm").read_text().strip() == command:
-                found.append(int(entry.name))
-        except OSError:
-            continue
-    return found
+    return [pid for pid, name, _parent in _processes() if name == command]
 
 
 def _cpu_seconds(pids: list[int]) -> float:
