@@ -32,3 +32,16 @@ class ApiViewSet(IdempotentMixin, viewsets.GenericViewSet):
 
     # Ids are numbers: anything else is "not found", not a server error.
     lookup_value_regex = r"[0-9]+"
+
+    def rows(self, objects: list) -> list:
+        """What the serializer shows of other tables, loaded for a page of records
+        (or the one record asked for) at once: ``common.related`` (as the pages'
+        ``keyset_page(rows=…)``). By default, nothing more."""
+        return objects
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return None if page is None else self.rows(list(page))
+
+    def get_object(self):
+        return self.rows([super().get_object()])[0]

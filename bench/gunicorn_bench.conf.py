@@ -15,3 +15,12 @@ keepalive = 5
 control_socket_disable = True
 accesslog = None
 loglevel = "warning"
+
+
+def post_worker_init(worker):
+    # As gunicorn.conf.py: what the worker loaded at start is kept out of the
+    # garbage collector's full collections (both sides, ours and the peer's).
+    import gc
+
+    gc.collect()
+    gc.freeze()

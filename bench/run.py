@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.facts import ROOT, env_int, git_commit, load_average, machine, today, write_results
+from bench.measure import display_name, measure_all
 
 # Another checkout's app, for a before-and-after run (bench/README.md).
 APP_DIR = Path(os.environ.get("BENCH_APP_DIR") or ROOT)
@@ -38,15 +39,6 @@ PORTS = (8310, 8319)
 # most a second of request times per token, no more than production's 600/minute.
 API_RATE_LIMIT = "100000/second"
 # A page that finishes nothing within the window is timed alone this many times.
-SLOW_REQUESTS = 3
-CEILING_BARE = "/bench/ceiling/bare/"
-CEILING_PAGE = "/bench/ceiling/fifty-rows/"
-WHO_PREFIX = {
-    "staff": "staff",
-    "client": "client",
-    "api-client": "API client",
-    "api-staff": "API staff",
-}
 
 
 def server_environment(database_url: str) -> dict[str, str]:
@@ -85,6 +77,8 @@ def main() -> int:
         "warmup": env_int("BENCH_WARMUP", 3),
         "ceiling_seconds": env_int("BENCH_CEILING_SECONDS", 4),
         "connections": env_int("BENCH_CONNECTIONS", 8),
+        "latency_connections": env_int("BENCH_LATENCY_CONNECTIONS", 2),
+        "latency_seconds": env_int("BENCH_LATENCY_SECONDS", 5),
         "pdf_requests": env_int("BENCH_PDF_REQUESTS", 20),
         "only": os.environ.get("BENCH_ONLY", "").strip(),
         "label": os.environ.get("BENCH_LABEL", "").strip(),
@@ -142,6 +136,8 @@ def run(env: dict[str, str], options: dict) -> dict:
             "ceiling_seconds": options["ceiling_seconds"],
             "warmup_seconds": options["warmup"],
             "connections": options["connections"],
+            "latency_connections": options["latency_connections"],
+            "latency_seconds": options["latency_seconds"],
             "wrk_threads": 2,
             "pdf_requests": options["pdf_requests"],
             "only": options["only"] or None,
@@ -196,8 +192,11 @@ METHOD = (
     "middleware counting every query of the request, session and user included) and "
     "body size; then wrk with {connections} connections on {wrk_threads} threads for "
     "{warmup_seconds} s of warm-up, whose numbers are dropped, and {seconds} s measured, "
-    "each connection sending its next request when the answer arrives. Before the probe, "
-    "the warm-up and the measurement the runner waits until the workers and PostgreSQL are "
+    "each connection sending its next request when the answer arrives; then the latency "
+    "one visitor sees while the server has room: wrk for {latency_seconds} s with "
+    "{latency_connections} connections, each request on a new connection (Connection: "
+    "close), so that it reaches whichever worker is free. Before the probe, "
+    "the warm-up and each measurement the runner waits until the workers and PostgreSQL are "
     "idle (requests wrk abandons at the end of a window still run to completion). A page "
     "that finishes no request within the window is timed alone (3 requests one after "
     "another) for its p50; its rate stays 0. wrk runs on the "
@@ -297,10 +296,6 @@ def collect_scenarios(targets, only: str) -> list:
     return [s for s in found if only.lower() in display_name(s).lower()]
 
 
-def display_name(scenario) -> str:
-    return f"{WHO_PREFIX[scenario.who]}: {scenario.name}"
-
-
 def make_tokens(targets) -> dict:
     """A read-only token for each of the two users, made as their profile page makes one."""
     from django.contrib.auth import get_user_model
@@ -341,154 +336,6 @@ def log_in(base_url: str, targets, made: dict) -> dict[str, dict[str, str]]:
     for who, (_token, text) in made.items():
         headers[who] = {"Authorization": f"Bearer {text}", "Accept": "application/json"}
     return headers
-
-
-def measure_all(server, headers: dict, scenarios: list, options: dict) -> list[dict]:
-    """The ceilings, every scenario, the ceiling page again; one result each, printed as it goes."""
-    from bench.scenario import Scenario
-
-    ceiling_page = Scenario(
-        "50 rows, logged in",
-        CEILING_PAGE,
-        "staff",
-        what="50 sites from one query on the primary key, in the base layout",
-    )
-    bare = Scenario(
-        "bare view", CEILING_BARE, "staff", what="Django answering 2 bytes: no session, no query"
-    )
-    database_url = os.environ["DATABASE_URL"]
-
-    def idle() -> float:
-        return server.wait_until_idle(database_url)
-
-    # The ceiling page again between scenarios, briefly: the shared machine's
-    # speed drifts within a run, so each page is compared with the ceiling
-    # measured just before and just after it.
-    beside = (ceiling_page, "ceiling-beside", headers["staff"])
-    plan = [(bare, "ceiling-bare", {}), (ceiling_page, "ceiling-page", headers["staff"])]
-    for scenario in scenarios:
-        plan += [(scenario, scenario.kind, headers[scenario.who]), beside]
-    plan[-1] = (ceiling_page, "ceiling-page", headers["staff"])
-    brief = {**options, "warmup": 0, "seconds": options["ceiling_seconds"]}
-    results = []
-    for index, (scenario, kind, request_headers) in enumerate(plan):
-        name = (
-            display_name(scenario)
-            if not kind.startswith("ceiling")
-            else f"ceiling: {scenario.name}"
-        )
-        if kind == "ceiling-page" and index == len(plan) - 1:
-            name += " (again, last)"
-        result = measure_one(
-            server.url + scenario.path,
-            request_headers,
-            brief if kind == "ceiling-beside" else options,
-            idle,
-            server.cpu_seconds,
-        )
-        result = {
-            "name": name,
-            "who": scenario.who,
-            "kind": kind,
-            "path": scenario.path,
-            "what": scenario.what,
-            "home": scenario.home,
-            **result,
-        }
-        results.append(result)
-        if kind != "ceiling-beside":
-            _print_result(result)
-    return results
-
-
-def measure_one(url: str, headers: dict[str, str], options: dict, idle, cpu=None) -> dict:
-    """One request for status, queries and size; then wrk, or sequential requests for a PDF.
-
-    ``idle()`` waits until the server has finished what the previous step left
-    running; it runs before the probe, the warm-up and the measurement (the
-    warm-up is a wrk run of its own, its numbers dropped), as `make bench-peer` does.
-    ``cpu()`` reads the server's CPU time, so the measured window also gives
-    the CPU milliseconds one request costs the app and the database.
-    """
-    from bench import load, ratios
-    from bench.middleware import HEADER
-
-    waited = [idle()]
-    first = load.probe(url, headers)
-    count = (first["headers"].get(HEADER.lower()) or [None])[0]
-    result: dict[str, Any] = {
-        "status": first["status"],
-        "queries": int(count) if count is not None else None,
-        "bytes": first["bytes"],
-        "content_type": (first["headers"].get("content-type") or [""])[0],
-        "rps": None,
-        "p50_ms": None,
-        "p95_ms": None,
-        "p99_ms": None,
-        "idle_wait_seconds": waited,
-    }
-    if first["status"] != 200:
-        location = (first["headers"].get("location") or [""])[0]
-        result["error"] = f"answered {first['status']}" + (f" → {location}" if location else "")
-        return result
-    if result["content_type"].startswith("application/pdf"):
-        timed = load.sequential(url, headers, count=options["pdf_requests"])
-        result.update(rps=timed["rps"], p50_ms=timed["p50_ms"], max_ms=timed["max_ms"])
-        result["sequential"] = timed
-        waited.append(idle())
-        return result
-    wrk: dict[str, Any] = {}
-    for seconds in (options["warmup"], options["seconds"]):
-        if seconds <= 0:
-            continue
-        before = cpu() if cpu else None
-        wrk = load.measure(
-            url, headers, seconds=seconds, connections=options["connections"], warmup=0
-        )
-        waited.append(idle())
-        if before is not None and wrk["requests"]:
-            # After the idle wait: requests still running at the window's end count too.
-            after = cpu()
-            result["cpu_ms"] = ratios.cpu_spent(before, after, wrk["requests"])
-    wrk["warmup_seconds"] = options["warmup"]
-    result.update(rps=wrk["rps"], p50_ms=wrk["p50_ms"], p95_ms=wrk["p95_ms"], p99_ms=wrk["p99_ms"])
-    result["wrk"] = wrk
-    notes = []
-    if wrk["non_2xx"]:
-        result["error"] = (
-            f"{wrk['non_2xx']} answers under load were not 2xx (e.g. {wrk['a_non_2xx_status']})"
-        )
-    if any(wrk["errors"].values()):
-        notes.append(f"wrk errors {wrk['errors']} (a timeout is a request over 30 s)")
-    if wrk["requests"] == 0:
-        # Not one answer in the window: wrk's zeros would read as instant. The
-        # rate stays 0 (what the window saw); the latency comes from one client.
-        alone = load.sequential(url, headers, count=SLOW_REQUESTS)
-        result.update(rps=0.0, p50_ms=alone["p50_ms"], p95_ms=None, p99_ms=None)
-        result["sequential"] = alone
-        notes.append(
-            f"no request finished within {wrk['seconds']} s under load; p50 is the median of"
-            f" {SLOW_REQUESTS} requests one after another, p95/p99 unknown"
-        )
-        waited.append(idle())
-    elif wrk["requests"] < options["connections"]:
-        notes.append(f"only {wrk['requests']} requests in the window: rough numbers")
-    if notes:
-        result["note"] = "; ".join(notes)
-    return result
-
-
-def _print_result(result: dict) -> None:
-    def cell(value, digits=1):
-        return "—" if value is None else f"{value:.{digits}f}"
-
-    print(
-        f"{result['name'][:52]:<52} {result['status']:>4} {cell(result['rps']):>8} rps"
-        f"  p50 {cell(result['p50_ms']):>7}  p99 {cell(result['p99_ms']):>7} ms"
-        f"  {result['queries'] if result['queries'] is not None else '—':>3} q"
-        f"  {result['bytes']:>8} B",
-        flush=True,
-    )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
-from common import images
+from common import images, widget_html
 
 
 class BootstrapFormRenderer(TemplatesSetting):
@@ -9,6 +9,12 @@ class BootstrapFormRenderer(TemplatesSetting):
 
     form_template_name = "common/forms/div.html"
     field_template_name = "common/forms/field.html"
+
+    def render(self, template_name, context, request=None):
+        # Django's input, select and textarea templates in Python: the same HTML
+        # without a template render per widget and per option (common/widget_html.py).
+        html = widget_html.render(template_name, context)
+        return super().render(template_name, context, request) if html is None else html
 
 
 class ImageUploadField(forms.FileField):

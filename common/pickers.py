@@ -16,7 +16,9 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from common import capabilities
@@ -76,7 +78,7 @@ class PickerWidget(forms.Widget):
     the widget loads only the chosen record from it.
     """
 
-    template_name = "common/widgets/picker.html"
+    template_name = None  # render() writes the HTML
 
     def __init__(self, picker: str, attrs=None):
         super().__init__(attrs)
@@ -100,6 +102,32 @@ class PickerWidget(forms.Widget):
             max_query=MAX_SEARCH,
         )
         return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # format_html, not a template: a filter form holds three pickers, and
+        # each template render cost more than the rest of its row.
+        widget = self.get_context(name, value, attrs)["widget"]
+        element_id = widget["attrs"].get("id", "")
+        return format_html(
+            '<div class="cd-picker" data-picker="{url}">\n'
+            '  <input type="hidden" name="{name}" value="{value}" data-picker-value>\n'
+            '  <input type="text" id="{id}" class="{css}" value="{label}" maxlength="{max_query}"'
+            ' autocomplete="off" spellcheck="false"\n'
+            '    role="combobox" aria-autocomplete="list" aria-expanded="false"'
+            ' aria-controls="{id}-options" placeholder="{search}" data-picker-input>\n'
+            '  <ul id="{id}-options" role="listbox" class="list-group cd-picker-options'
+            ' shadow-sm" aria-label="{suggestions}" hidden></ul>\n'
+            "</div>",
+            url=widget["url"],
+            name=widget["name"],
+            value=widget["value"],
+            id=element_id,
+            css=widget["attrs"].get("class") or "form-control",
+            label=widget["label"],
+            max_query=widget["max_query"],
+            search=_("Search…"),
+            suggestions=_("Suggestions"),
+        )
 
     def value_from_datadict(self, data, files, name):
         return data.get(name)

@@ -41,7 +41,9 @@ def _line(template: str, context: dict) -> str:
 def title(notification: Notification) -> str:
     """One line saying what happened, in the active language (the bell, the list, subjects)."""
     event_type = registry.get(notification.event)
-    return _line(event_type.template("subject.txt"), _context(notification))
+    # Only the row's words: a title carries no link, and a list renders 25 of them.
+    context = {"notification": notification, "params": shorten_all(notification.params)}
+    return _line(event_type.template("subject.txt"), context)
 
 
 def email(delivery: Delivery) -> tuple[str, str, str]:

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.models import User
 from api.fields import PersonSerializer
+from common.related import load_children, load_foreign_keys
 from quality import access
 from quality.models import CorrectiveAction, Inspection, Photo, Rating, Score
 
@@ -116,27 +117,26 @@ def actions(user) -> QuerySet[CorrectiveAction]:
 
 
 def actions_for_api(user) -> QuerySet[CorrectiveAction]:
-    """The corrective actions ``user`` sees with what the API shows of each:
-    site and people by join, the inspection's id (``inspection_ref``) from the
-    score without reading the inspection, photos in one more query.
-
-    Few joins on purpose: with the site's client and the inspection joined
-    too, planning the query took longer than running it.
+    """The corrective actions ``user`` sees with what the API shows of each
+    that one query reads well: the site's name by join, the inspection's id
+    (``inspection_ref``) from the score without reading the inspection. The
+    people and photos of a page are ``api_action_rows``'.
     """
-    people = ("owner", "solved_by", "checked_by")
     return (
         access.actions_visible_to(user)
-        .select_related("site", *people)
-        # The people's contact fields only: a whole user row (its photo
-        # fields above all) costs more to build than the action itself.
-        .only(
-            *(f.name for f in CorrectiveAction._meta.concrete_fields),
-            "site__name",
-            *(f"{person}__{field}" for person in people for field in PersonSerializer.Meta.fields),
-        )
+        .select_related("site")
+        .only(*(f.name for f in CorrectiveAction._meta.concrete_fields), "site__name")
         .annotate(inspection_ref=F("score__inspection_id"))
-        .prefetch_related("photos")
     )
+
+
+def api_action_rows(actions: list[CorrectiveAction]) -> list[CorrectiveAction]:
+    """A page of ``actions_for_api`` with its people (owner, solver, checker: their
+    contact fields only) from one query, and each action's photos as ``photo_list``."""
+    people = User.objects.only(*PersonSerializer.Meta.fields)
+    load_foreign_keys(actions, ("owner", "solved_by", "checked_by"), people)
+    photos = Photo.objects.only("id", "action_id", "width", "height")
+    return load_children(actions, "photo_list", photos, "action")
 
 
 def action_photos(action: CorrectiveAction) -> list[Photo]:

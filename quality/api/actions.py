@@ -49,8 +49,12 @@ class CorrectiveActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, 
     def get_queryset(self):
         return queries.actions_for_api(self.request.user)
 
+    def rows(self, objects):
+        return queries.api_action_rows(objects)
+
     def _respond(self, action_):
-        return Response(CorrectiveActionSerializer(self.get_queryset().get(pk=action_.pk)).data)
+        found = self.rows([self.get_queryset().get(pk=action_.pk)])[0]
+        return Response(CorrectiveActionSerializer(found).data)
 
     @extend_schema(request=SolveSerializer, responses={200: CorrectiveActionSerializer})
     @action(detail=True, methods=["post"])

@@ -130,7 +130,8 @@ class CorrectiveActionSerializer(serializers.ModelSerializer):
     solved_by = PersonSerializer(read_only=True, allow_null=True)
     checked_by = PersonSerializer(read_only=True, allow_null=True)
     is_overdue = serializers.BooleanField(read_only=True)
-    photos = PhotoSerializer(many=True, read_only=True)
+    # Loaded for the page by quality.queries.api_action_rows.
+    photos = PhotoSerializer(many=True, read_only=True, source="photo_list")
 
     class Meta:
         model = CorrectiveAction
