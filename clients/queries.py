@@ -105,9 +105,10 @@ def client_list(user, query="", *, needs_new_owner=False):
                 .values("n"),
                 output_field=IntegerField(),
             ),
-            # Asked per row of the page, not computed for every client first.
-            site_needing_new_owner=_first_site_needing_new_owner(user),
         )
+        # Asked per row of the page, not computed for every client first; an
+        # alias, not a column too, or the database asks it twice per row.
+        .alias(site_needing_new_owner=_first_site_needing_new_owner(user))
         .annotate(
             needs_new_owner=_flag(
                 Q(account_manager__is_active=False) | Q(site_needing_new_owner__isnull=False)
