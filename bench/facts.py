@@ -20,7 +20,9 @@ def env_int(name: str, default: int) -> int:
 
 
 def today() -> str:
-    return datetime.date.today().isoformat()
+    """The UTC date: `make bench` runs with Django's time zone, `make bench-peer`
+    without it, and a pair measured around midnight must name the same file."""
+    return datetime.datetime.now(datetime.UTC).date().isoformat()
 
 
 def load_average() -> list[float]:
