@@ -48,7 +48,8 @@ def measure_all(server, headers: dict, scenarios: list, options: dict) -> list[d
     for scenario in scenarios:
         plan += [(scenario, scenario.kind, headers[scenario.who]), beside]
     plan[-1] = (ceiling_page, "ceiling-page", headers["staff"])
-    brief = {**options, "warmup": 0, "seconds": options["ceiling_seconds"]}
+    # Only the throughput of the runs beside: their latency is not reported.
+    brief = {**options, "warmup": 0, "seconds": options["ceiling_seconds"], "latency_seconds": 0}
     results = []
     for index, (scenario, kind, request_headers) in enumerate(plan):
         name = (
@@ -81,7 +82,8 @@ def measure_all(server, headers: dict, scenarios: list, options: dict) -> list[d
 
 
 def measure_one(url: str, headers: dict[str, str], options: dict, idle, cpu=None) -> dict:
-    """One request for status, queries and size; then wrk, or sequential requests for a PDF.
+    """One request for status, queries and size; then wrk (the throughput, then the
+    latency with a connection per core), or sequential requests for a PDF.
 
     ``idle()`` waits until the server has finished what the previous step left
     running; it runs before the probe, the warm-up and the measurement (the
