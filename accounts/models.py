@@ -4,7 +4,6 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -12,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from accounts.roles import CLIENT_ROLES, STAFF_ROLES, Role
 from common import limits
 from common.fields import PhoneField
+from common.links import record_url
 from common.validators import single_line
 
 # A client's people use Clientdesk only while the provider serves their
@@ -179,4 +179,4 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.has_usable_password()
 
     def get_staff_url(self):
-        return reverse("accounts:staff_user_detail", args=[self.pk])
+        return record_url("accounts:staff_user_detail", self.pk)

@@ -14,6 +14,7 @@ from accounts.access import is_usable, sees_internal
 from accounts.models import User
 from accounts.roles import Role
 from clients.models import Client, Membership, Site
+from common.querysets import unrestricted
 
 # Provider roles that work across every client: the administrator configures
 # everything, operators and reviewers take requests from any client, and
@@ -137,7 +138,10 @@ def can_assign_account_manager(user) -> bool:
 def can_manage_client(user, client: Client) -> bool:
     """Whether ``user`` changes ``client``, its sites and its users and reads its
     history: ``client`` is among ``clients_manageable_by(user)``."""
-    return clients_manageable_by(user).filter(pk=client.pk).exists()
+    manageable = clients_manageable_by(user)
+    if unrestricted(manageable):
+        return client.pk is not None
+    return manageable.filter(pk=client.pk).exists()
 
 
 def client_of(user) -> Client | None:

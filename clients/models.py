@@ -2,13 +2,13 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounts.roles import STAFF_ROLES
 from common import limits
 from common.fields import PhoneField
+from common.links import record_url
 from common.validators import long_text, single_line
 
 registry_code_validator = RegexValidator(
@@ -83,7 +83,7 @@ class Client(models.Model):
         return self.name
 
     def get_staff_url(self):
-        return reverse("clients:client_detail", args=[self.pk])
+        return record_url("clients:client_detail", self.pk)
 
 
 class Site(models.Model):
@@ -149,10 +149,10 @@ class Site(models.Model):
         return self.name
 
     def get_staff_url(self):
-        return reverse("clients:site_detail", args=[self.pk])
+        return record_url("clients:site_detail", self.pk)
 
     def get_portal_url(self):
-        return reverse("portal:site_detail", args=[self.pk])
+        return record_url("portal:site_detail", self.pk)
 
 
 class Membership(models.Model):

@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
+from common.choices import fast_choice_labels
+
 
 class CommonConfig(AppConfig):
     name = "common"
@@ -15,3 +17,5 @@ class CommonConfig(AppConfig):
         autodiscover_modules("capability")
         # Each app's state machines (common.states), so pages can ask them.
         autodiscover_modules("states")
+        # A choice's label without translating every choice first (common.choices).
+        fast_choice_labels()

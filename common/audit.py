@@ -130,16 +130,43 @@ def _m2m_sets(history_model, rows):
     return sets, names
 
 
-def _newest_with_predecessors(qs, limit: int):
-    """The newest ``2 × limit`` rows of a history, and the version before each of them.
+def _newest(histories, limit: int) -> list[tuple[Any, list, set[int]]]:
+    """Each history's newest ``2 × limit`` rows, and which of them are among the
+    newest ``2 × limit`` of all the histories together (the ones that may be shown).
 
     A client with 200 sites has thousands of history rows; a page shows the
-    last 50 changes, so only those are read, with the one row before each to
-    tell what it changed (rows that changed nothing are skipped, hence twice).
+    last 50 changes, so only those are read (twice as many: rows that changed
+    nothing are skipped), and the rest of each history's newest are not
+    compared, named or looked up.
     """
-    newest = list(qs.order_by("-history_date", "-history_id")[: 2 * limit])
+    fetched = [
+        (qs, list(qs.order_by("-history_date", "-history_id")[: 2 * limit])) for qs in histories
+    ]
+    candidates = sorted(
+        (
+            (row.history_date, row.history_id, index)
+            for index, (_qs, rows) in enumerate(fetched)
+            for row in rows
+        ),
+        reverse=True,
+    )[: 2 * limit]
+    kept: list[set[int]] = [set() for _ in fetched]
+    for _when, history_id, index in candidates:
+        kept[index].add(history_id)
+    return [(qs, rows, kept[index]) for index, (qs, rows) in enumerate(fetched)]
+
+
+def _with_predecessors(qs, newest: list, shown: set[int], limit: int) -> list:
+    """The rows to be shown, and the version before each of them, in one query.
+
+    A history shorter than ``2 × limit`` was read whole: every version before
+    is among its rows already.
+    """
     if len(newest) < 2 * limit:
-        return newest, []  # the whole history: every version before is among them
+        return newest
+    rows = [row for row in newest if row.history_id in shown]
+    if not rows:
+        return []
     history_model = qs.model
     # Within the caller's own filter: a site moved from another client keeps
     # that client's versions out of this one's history.
@@ -153,11 +180,11 @@ def _newest_with_predecessors(qs, limit: int):
         .values("history_id")[:1]
     )
     earlier = history_model.objects.filter(
-        history_id__in=history_model.objects.filter(
-            history_id__in=[row.history_id for row in newest]
-        ).values(previous=Subquery(before))
+        history_id__in=history_model.objects.filter(history_id__in=shown).values(
+            previous=Subquery(before)
+        )
     )
-    return newest, list(earlier)
+    return [*rows, *earlier]
 
 
 def history_entries(*histories, limit=50) -> list[Entry]:
@@ -167,12 +194,13 @@ def history_entries(*histories, limit=50) -> list[Entry]:
     """
     raw = []
     shown: set[tuple[type, int]] = set()
-    for qs in histories:
+    for qs, newest, kept in _newest(histories, limit):
+        if not kept:
+            continue
         history_model = qs.model
-        newest, earlier = _newest_with_predecessors(qs, limit)
-        shown.update((history_model, row.history_id) for row in newest)
+        shown.update((history_model, history_id) for history_id in kept)
         rows = sorted(
-            {row.history_id: row for row in [*earlier, *newest]}.values(),
+            {row.history_id: row for row in _with_predecessors(qs, newest, kept, limit)}.values(),
             key=lambda row: (row.id, row.history_date, row.history_id),
         )
         raw.append((history_model, rows, *_m2m_sets(history_model, rows)))

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from common.links import record_url
 from common.models import Retried
 
 
@@ -93,7 +94,7 @@ class Notification(models.Model):
         return f"{self.event} → {self.recipient}"
 
     def get_absolute_url(self):
-        return reverse("notifications:open", args=[self.pk])
+        return record_url("notifications:open", self.pk)
 
 
 class Channel(models.TextChoices):

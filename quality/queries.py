@@ -61,11 +61,13 @@ def latest_inspection(user, site) -> Inspection | None:
 
 
 def trend_of(user, site) -> list[Inspection]:
-    """The site's last published inspections, oldest first, for the chart."""
+    """The site's last published inspections, oldest first, for the chart; with
+    their inspector's name, so that the newest of them are also the page's list."""
     latest = (
         access.inspections_visible_to(user)
         .filter(site=site, status=Inspection.Status.PUBLISHED)
-        .only("id", "published_at", "quality_index")
+        .select_related("inspector")
+        .only("id", "published_at", "quality_index", "inspector__full_name")
         .order_by("-published_at")[:TREND_LENGTH]
     )
     return list(reversed(latest))

@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from common import limits
+from common.links import record_url
 from common.models import Retried
 from common.validators import single_line
 from webhooks.encryption import EncryptedSecretField
@@ -55,7 +55,7 @@ class Subscription(models.Model):
         return self.url
 
     def get_absolute_url(self):
-        return reverse("webhooks:detail", args=[self.pk])
+        return record_url("webhooks:detail", self.pk)
 
 
 class Call(Retried):

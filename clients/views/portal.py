@@ -59,7 +59,10 @@ def user_list(request):
         {
             "client": client,
             "members": keyset_page(
-                request, queries.portal_members(request.user), ("user_name", "pk")
+                request,
+                queries.portal_members(request.user),
+                ("user_name", "pk"),
+                rows=queries.member_rows,
             ),
         },
     )

@@ -55,3 +55,32 @@ def test_a_site_moved_from_another_client_shows_nothing_of_its_past_there(cast):
     shown = [(change.old, change.new) for entry in entries for change in entry.changes]
     assert not any("Secret" in old for old, _new in shown)
     assert entries[0].subject.endswith("Now B")
+
+
+def test_several_histories_show_their_newest_changes_together(cast):
+    old = SiteFactory(client=cast.client_a, name="Old store")
+    rename(old, 12)
+    new = SiteFactory(client=cast.client_a, name="New store")
+    new.name = "New store 1"
+    new.save()
+    entries = history_entries(
+        Site.history.filter(id=old.pk), Site.history.filter(id=new.pk), limit=3
+    )
+    assert [(e.subject, e.action) for e in entries][:2] == [
+        ("Site: New store 1", "changed"),
+        ("Site: New store", "created"),
+    ]
+    # The older history fills the rest with its newest change, and says what it changed.
+    assert entries[2].changes[0].old == "Store 10" and entries[2].changes[0].new == "Store 11"
+
+
+def test_a_history_older_than_the_others_newest_reads_no_versions_before(cast, count_queries):
+    old = SiteFactory(client=cast.client_a, name="Old store")
+    rename(old, 12)
+    new = SiteFactory(client=cast.client_b, name="New store")
+    rename(new, 12)
+    histories = (Site.history.filter(id=new.pk), Site.history.filter(id=old.pk))
+    entries, queries = count_queries(lambda: history_entries(*histories, limit=3))
+    assert {e.subject for e in entries} == {"Site: Store 11", "Site: Store 10", "Site: Store 9"}
+    # Each history's newest six, the versions before the new store's three, its author.
+    assert queries == 4

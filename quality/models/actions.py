@@ -1,13 +1,13 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clients.models import Site
 from common import limits
+from common.links import record_url
 from common.validators import long_text
 from quality.models.names import pick
 
@@ -169,7 +169,7 @@ class CorrectiveAction(models.Model):
         return self.area_rating_id is not None
 
     def get_staff_url(self):
-        return reverse("quality:action_detail", args=[self.pk])
+        return record_url("quality:action_detail", self.pk)
 
     def get_portal_url(self):
-        return reverse("portal_quality:action_detail", args=[self.pk])
+        return record_url("portal_quality:action_detail", self.pk)

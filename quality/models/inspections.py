@@ -4,13 +4,13 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from clients.models import STAFF_LIMIT, Site
 from common import limits
+from common.links import record_url
 from common.validators import long_text
 from quality.models.names import pick
 from quality.models.templates import Template
@@ -169,10 +169,10 @@ class Inspection(models.Model):
 
     def get_staff_url(self):
         # The author of a draft is taken on to the form from there.
-        return reverse("quality:inspection_detail", args=[self.pk])
+        return record_url("quality:inspection_detail", self.pk)
 
     def get_portal_url(self):
-        return reverse("portal_quality:inspection_detail", args=[self.pk])
+        return record_url("portal_quality:inspection_detail", self.pk)
 
 
 class Score(models.Model):
