@@ -4,6 +4,7 @@ from django.utils.http import urlencode
 
 from common import capabilities
 from common.keyset import COUNT_LIMIT
+from common.links import record_url as _record_url
 
 register = template.Library()
 
@@ -38,6 +39,12 @@ def is_multiple_choice(bound_field):
 def bounded(count):
     """A count taken up to ``common.keyset.COUNT_LIMIT``: past it, "1000+"."""
     return f"{COUNT_LIMIT}+" if count > COUNT_LIMIT else count
+
+
+@register.simple_tag(name="record_url")
+def record_url_tag(name, pk):
+    """``{% url name pk %}`` for a record's page or action in a list's rows (common.links)."""
+    return _record_url(name, pk)
 
 
 @register.simple_tag(takes_context=True)
