@@ -19,16 +19,13 @@ loglevel = "warning"
 
 def post_worker_init(worker):
     # As gunicorn.conf.py: what the worker loaded at start is kept out of the
-    # garbage collector's full collections, and one malloc arena per core
-    # rather than per thread (both sides, ours and the peer's).
+    # garbage collector's full collections, and two malloc arenas per worker
+    # rather than one per thread (both sides, ours and the peer's).
+    import contextlib
     import ctypes
-    import ctypes.util
     import gc
 
     gc.collect()
     gc.freeze()
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        libc.mallopt(-8, 2)  # M_ARENA_MAX
-    except (OSError, AttributeError):
-        pass
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").mallopt(-8, 2)  # M_ARENA_MAX

@@ -192,9 +192,20 @@ def history_entries(*histories, limit=50) -> list[Entry]:
 
     Each argument is a history queryset such as ``Client.history.filter(id=…)``.
     """
+    fetched = _newest(histories, limit)
+    entries = _entries(fetched, limit)
+    if len(entries) < limit and any(len(kept) < len(rows) for _qs, rows, kept in fetched):
+        # Versions that changed nothing (a form saved as it was) filled the
+        # shared window: each history's own newest, as many as it has read.
+        whole = [(qs, rows, {row.history_id for row in rows}) for qs, rows, _kept in fetched]
+        entries = _entries(whole, limit)
+    return entries
+
+
+def _entries(fetched, limit: int) -> list[Entry]:
     raw = []
     shown: set[tuple[type, int]] = set()
-    for qs, newest, kept in _newest(histories, limit):
+    for qs, newest, kept in fetched:
         if not kept:
             continue
         history_model = qs.model

@@ -14,6 +14,7 @@ from functools import partialmethod
 
 from django.apps import apps
 from django.db import models
+from django.utils.choices import CallableChoiceIterator
 from django.utils.encoding import force_str
 
 
@@ -44,11 +45,14 @@ def _display(instance: models.Model, *, field: models.Field):
 def fast_choice_labels() -> None:
     """Replace Django's ``get_<field>_display`` with ``_display`` where a model kept Django's.
 
-    A method the model defines itself is left alone, as Django leaves it.
+    A method the model defines itself is left alone, as Django leaves it, and
+    so are choices given as a callable, which Django asks again on each call.
+    The labels of other choices are read once: a field's choices do not
+    change while the app runs.
     """
     for model in apps.get_models(include_auto_created=True):
         for field in model._meta.concrete_fields:
-            if not field.choices:
+            if not field.choices or isinstance(field.choices, CallableChoiceIterator):
                 continue
             name = f"get_{field.name}_display"
             if isinstance(model.__dict__.get(name), partialmethod):

@@ -8,6 +8,8 @@ def unrestricted(queryset: QuerySet) -> bool:
 
     An access queryset is so for those who see or may do everything (the
     administrator's sites): "is this record one of them" is then yes for any
-    record that exists, without asking the database. ``none()`` is a condition.
+    record that exists, without asking the database. ``none()`` is a condition,
+    and so are a slice and a union, intersection or difference.
     """
-    return not queryset.query.where and not queryset.query.is_sliced
+    query = queryset.query
+    return not query.where and not query.is_sliced and not query.combinator

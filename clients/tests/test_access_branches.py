@@ -16,6 +16,7 @@ from accounts.models import User
 from accounts.roles import Role
 from api.tests.helpers import token_client
 from clients import access
+from clients.models import Client
 from clients.tests.factories import MembershipFactory
 
 A_SITES = {"Mammu", "Kadaka"}
@@ -107,6 +108,9 @@ def test_the_administrator_and_account_managers_manage_clients_and_nobody_else(c
         assert not access.clients_manageable_by(user).exists()
     assert access.can_manage_client(cast.staff.account_manager, cast.client_a)
     assert not access.can_manage_client(cast.staff.account_manager, cast.client_b)
+    # Every client, without asking the database; a client not saved is none of them.
+    assert access.can_manage_client(cast.staff.admin, cast.client_b)
+    assert not access.can_manage_client(cast.staff.admin, Client(name="Not saved"))
 
 
 def test_only_the_administrator_registers_clients_and_names_their_managers(cast):

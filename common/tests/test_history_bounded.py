@@ -84,3 +84,19 @@ def test_a_history_older_than_the_others_newest_reads_no_versions_before(cast, c
     assert {e.subject for e in entries} == {"Site: Store 11", "Site: Store 10", "Site: Store 9"}
     # Each history's newest six, the versions before the new store's three, its author.
     assert queries == 4
+
+
+def test_versions_that_changed_nothing_do_not_hide_the_other_histories(cast):
+    site = SiteFactory(client=cast.client_a, name="Renamed store")
+    site.name = "Store 1"
+    site.save()
+    busy = SiteFactory(client=cast.client_b, name="Busy store")
+    for _ in range(8):
+        busy.save()  # saved as it was: a version that changed nothing
+    entries = history_entries(
+        Site.history.filter(id=site.pk), Site.history.filter(id=busy.pk), limit=2
+    )
+    assert [(e.subject, e.action) for e in entries] == [
+        ("Site: Store 1", "changed"),
+        ("Site: Renamed store", "created"),
+    ]

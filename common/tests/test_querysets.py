@@ -18,8 +18,10 @@ def test_every_row_is_unrestricted():
         lambda: Site.objects.filter(name="Mammu"),
         lambda: Site.objects.exclude(status="closed"),
         lambda: Site.objects.all()[:5],
+        lambda: Site.objects.all().intersection(Site.objects.filter(name="Mammu")),
+        lambda: Site.objects.all().difference(Site.objects.filter(name="Mammu")),
     ],
-    ids=["none", "filter", "exclude", "slice"],
+    ids=["none", "filter", "exclude", "slice", "intersection", "difference"],
 )
 def test_a_condition_or_a_slice_is_a_restriction(restricted):
     assert not unrestricted(restricted())
