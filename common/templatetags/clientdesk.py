@@ -4,7 +4,7 @@ from django.utils.http import urlencode
 
 from common import capabilities
 from common.keyset import COUNT_LIMIT
-from common.links import record_url as _record_url
+from common.links import record_url
 
 register = template.Library()
 
@@ -41,10 +41,8 @@ def bounded(count):
     return f"{COUNT_LIMIT}+" if count > COUNT_LIMIT else count
 
 
-@register.simple_tag(name="record_url")
-def record_url_tag(name, pk):
-    """``{% url name pk %}`` for a record's page or action in a list's rows (common.links)."""
-    return _record_url(name, pk)
+# {% record_url name pk %}: {% url name pk %} for the links in a list's rows.
+register.simple_tag(record_url, name="record_url")
 
 
 @register.simple_tag(takes_context=True)

@@ -29,10 +29,6 @@ def test_there_are_record_addresses_to_check():
 
 @pytest.mark.parametrize("name", NAMES)
 def test_every_record_address_is_reverse_s(name):
-    try:
-        reverse(name, args=[7])
-    except NoReverseMatch:
-        pytest.skip("an outer argument in the path: not a record's address")
     for pk in (1, 7, 10, 2147483646, 2**40):
         assert record_url(name, pk) == reverse(name, args=[pk])
 
