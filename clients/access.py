@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from accounts.access import is_usable, sees_internal
 from accounts.models import User
 from accounts.roles import Role
-from clients.models import Client, Membership, Site
+from clients.models import Client, Membership, Site, SiteRecord
 from common.querysets import unrestricted
 
 # Provider roles that work across every client: the administrator configures
@@ -70,10 +70,15 @@ def at_visible_sites[M: Model](user, queryset: QuerySet[M]) -> QuerySet[M]:
     if is_usable(user) and user.role in ROLES_SEEING_ALL_CLIENTS:
         return queryset
     if is_usable(user) and user.role in ROLES_SEEING_ALL_OWN_SITES:
-        # A join on the client's id: the database starts from the client's
-        # sites instead of reading every row to test it against them.
         client_id = _own_client_id(user)
-        return queryset.filter(site__client_id=client_id) if client_id else queryset.none()
+        if not client_id:
+            return queryset.none()
+        # A record that names its client (SiteRecord) is found on its own
+        # index; any other by a join on the client's sites, from which the
+        # database starts instead of testing every row against them.
+        if issubclass(queryset.model, SiteRecord):
+            return queryset.filter(client_id=client_id)
+        return queryset.filter(site__client_id=client_id)
     return queryset.filter(site__in=sites_visible_to(user))
 
 

@@ -155,6 +155,32 @@ class Site(models.Model):
         return record_url("portal:site_detail", self.pk)
 
 
+class SiteRecord(models.Model):
+    """A record at a site that also names the site's client.
+
+    A client's records are then one index range (``clients.access.at_visible_sites``)
+    instead of every record tested against the client's sites. The copy is
+    made when the record is first saved and never goes stale: a site never
+    moves to another client (``clients.services.update_site``).
+    """
+
+    client = models.ForeignKey(
+        Client,
+        verbose_name=_("client"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.client_id is None:
+            self.client_id = self.site.client_id
+        super().save(*args, **kwargs)
+
+
 class Membership(models.Model):
     """Ties a client's user to the client, and a site contact to their sites.
 

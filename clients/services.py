@@ -53,7 +53,13 @@ def create_site(client, *, by, **fields) -> Site:
 
 @transaction.atomic
 def update_site(site, changes: dict, *, by, expected_version: int) -> Site:
-    """Change a site; its client's people hear when their contact people change."""
+    """Change a site; its client's people hear when their contact people change.
+
+    A site stays with its client: its records carry the client (``SiteRecord``),
+    and the client's people own its history."""
+    if "client" in changes and changes["client"] != site.client:
+        raise ServiceError(_("A site cannot move to another client."), field="client")
+    changes = {name: value for name, value in changes.items() if name != "client"}
     before = (site.service_director_id, site.work_manager_id)
     site = save_changes(site, changes, by=by, expected_version=expected_version)
     if (site.service_director_id, site.work_manager_id) != before:

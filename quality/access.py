@@ -188,7 +188,7 @@ def needs_new_owner(user) -> Q:
     return (
         Q(status=CorrectiveAction.Status.OPEN, owner__is_active=False)
         & ~Q(site__work_manager__is_active=True)
-        & Q(site__client__in=clients_manageable_by(user))
+        & Q(client__in=clients_manageable_by(user))
     )
 
 

@@ -35,7 +35,7 @@ def _inspectors(request):
 def _client_filter():
     return django_filters.ModelChoiceFilter(
         label=_("Client"),
-        field_name="site__client",
+        field_name="client",
         queryset=_clients,
         widget=PickerWidget("clients"),
     )

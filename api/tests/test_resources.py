@@ -80,6 +80,24 @@ def test_an_account_manager_adds_a_site_to_their_client_only(cast):
     assert not Site.objects.filter(name="Z").exists()
 
 
+def test_a_site_stays_with_its_client(cast):
+    # Its inspections and actions name the client; its people own its history.
+    api = token_client(cast.staff.admin)
+    url = f"/api/v1/sites/{cast.site_a1.pk}/"
+    moved = api.patch(url, {"client": cast.client_b.pk, "name": "Moved", "version": 1})
+    assert moved.status_code == 400
+    assert "client" in moved.json()["error"]["fields"]
+    cast.site_a1.refresh_from_db()
+    assert (cast.site_a1.client, cast.site_a1.name, cast.site_a1.version) == (
+        cast.client_a,
+        "Mammu",
+        1,
+    )
+    same = api.patch(url, {"client": cast.client_a.pk, "name": "Mammu Ülemiste", "version": 1})
+    assert same.status_code == 200
+    assert same.json()["name"] == "Mammu Ülemiste"
+
+
 def test_a_client_one_sees_but_does_not_manage_takes_no_new_site(cast):
     # The service director sees client A's sites; only its managers add one.
     api = token_client(cast.staff.service_director)

@@ -1,6 +1,5 @@
 """Sites over the API: clients' people read theirs; managers add and change them."""
 
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, serializers, status
 from rest_framework.response import Response
@@ -99,9 +98,5 @@ class SiteViewSet(
         )
         serializer.is_valid(raise_exception=True)
         changes, version = changes_and_version(serializer)
-        if "client" in changes and changes.pop("client") != site.client:
-            raise serializers.ValidationError(
-                {"client": [_("A site cannot move to another client.")]}
-            )
         site = services.update_site(site, changes, by=request.user, expected_version=version)
         return Response(SiteSerializer(site, context=self.get_serializer_context()).data)

@@ -12,6 +12,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 import pytest
+from django.apps import apps
 from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.db.models import Count, F, Q
@@ -19,7 +20,7 @@ from django.db.models import Count, F, Q
 from accounts.models import User
 from accounts.roles import Role
 from clients.access import sites_visible_to
-from clients.models import Client, Site
+from clients.models import Client, Site, SiteRecord
 from common import benchdata
 from common.benchdata import Run
 from deadlines.models import Deadline
@@ -73,6 +74,14 @@ def test_every_corrective_action_comes_from_a_score_or_rating_of_two_or_lower(co
             action.score.inspection.site_id if action.score else action.area_rating.rating.site_id
         )
         assert action.problem == source.remark != ""
+
+
+def test_every_record_at_a_site_names_the_sites_client(company):
+    records = [m for m in apps.get_models() if issubclass(m, SiteRecord)]
+    assert {Inspection, CorrectiveAction, Rating} <= set(records)
+    for model in records:
+        assert model.objects.exists(), model
+        assert not model.objects.exclude(client_id=F("site__client_id")).exists(), model
 
 
 def test_every_poor_score_of_a_published_inspection_has_its_action(company):

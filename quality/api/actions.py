@@ -41,7 +41,7 @@ class CheckSerializer(serializers.Serializer):
 
 
 class CorrectiveActionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, ApiViewSet):
-    """Corrective actions of the sites you see, overdue first."""
+    """Corrective actions of the sites you see, newest first."""
 
     serializer_class = CorrectiveActionSerializer
     filterset_class = ActionFilter

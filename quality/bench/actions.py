@@ -54,6 +54,7 @@ class ActionRow:
 
     id: int
     site_id: int
+    client_id: int
     score_id: int | None
     area_rating_id: int | None
     area_names: dict

@@ -233,6 +233,7 @@ class Writer:
         row = {
             "id": pk,
             "site_id": site.id,
+            "client_id": site.client_id,
             "template_id": form.id,
             "template_version": form.version,
             "template_names": form.names_json,
@@ -276,6 +277,7 @@ class Writer:
         action = actions.ActionRow(
             id=self.run.ids.new(CorrectiveAction),
             site_id=site.id,
+            client_id=site.client_id,
             score_id=score,
             area_rating_id=None,
             area_names=item.area,

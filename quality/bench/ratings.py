@@ -88,6 +88,7 @@ def _rating(run, writer: Writer, bulk: Bulk, rng, site, author, at, deadline_typ
         by=author,
         id=pk,
         site_id=site.id,
+        client_id=site.client_id,
         author_id=author,
         created_at=at,
         comment=comment,
@@ -112,6 +113,7 @@ def _rating(run, writer: Writer, bulk: Bulk, rng, site, author, at, deadline_typ
             action = actions.ActionRow(
                 id=run.ids.new(CorrectiveAction),
                 site_id=site.id,
+                client_id=site.client_id,
                 score_id=None,
                 area_rating_id=area_rating,
                 area_names=names,

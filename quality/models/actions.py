@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from clients.models import Site
+from clients.models import Site, SiteRecord
 from common import limits
 from common.links import record_url
 from common.validators import long_text
@@ -38,7 +38,7 @@ class ActionDeadline(models.Model):
         return f"{self.score}: {self.hours} h"
 
 
-class CorrectiveAction(models.Model):
+class CorrectiveAction(SiteRecord):
     """The provider's promise: a poor score is fixed by a deadline, visibly to the client."""
 
     class Status(models.TextChoices):
@@ -125,7 +125,7 @@ class CorrectiveAction(models.Model):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["version", "queue"])
+    history = HistoricalRecords(excluded_fields=["version", "queue", "client"])
 
     class Meta:
         verbose_name = _("corrective action")
@@ -138,6 +138,11 @@ class CorrectiveAction(models.Model):
             models.Index(
                 fields=["site", "queue", "due_at", "id"], name="quality_action_site_queue"
             ),
+            # A client's actions: the list by client, and the API's newest first.
+            models.Index(
+                fields=["client", "queue", "due_at", "id"], name="quality_action_client_queue"
+            ),
+            models.Index(fields=["client", "-id"], name="quality_action_client_new"),
         ]
         constraints = [
             models.CheckConstraint(

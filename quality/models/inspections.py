@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from clients.models import STAFF_LIMIT, Site
+from clients.models import STAFF_LIMIT, Site, SiteRecord
 from common import limits
 from common.links import record_url
 from common.validators import long_text
@@ -96,7 +96,7 @@ class InspectionPlan(models.Model):
         return self.days_late > 0
 
 
-class Inspection(models.Model):
+class Inspection(SiteRecord):
     """One visit by an inspector: a draft while filled in, published when submitted."""
 
     class Status(models.TextChoices):
@@ -140,7 +140,7 @@ class Inspection(models.Model):
     )
     version = models.PositiveIntegerField(default=1, editable=False)
 
-    history = HistoricalRecords(excluded_fields=["version", "listed_at"])
+    history = HistoricalRecords(excluded_fields=["version", "listed_at", "client"])
 
     class Meta:
         verbose_name = _("inspection")
@@ -153,6 +153,11 @@ class Inspection(models.Model):
             models.Index(
                 fields=["site", "-listed_at", "-id"], name="quality_inspection_site_listed"
             ),
+            # A client's inspections: the list by client, and the API's newest first.
+            models.Index(
+                fields=["client", "-listed_at", "-id"], name="quality_inspection_client_list"
+            ),
+            models.Index(fields=["client", "-id"], name="quality_inspection_client_new"),
         ]
 
     def __str__(self):

@@ -4,14 +4,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from clients.models import Site
+from clients.models import Site, SiteRecord
 from common import limits
 from common.validators import long_text
 from quality.models.inspections import SCORES, score_validators
 from quality.models.names import pick
 
 
-class Rating(models.Model):
+class Rating(SiteRecord):
     """A client user's own rating of a site's services, area by area."""
 
     site = models.ForeignKey(
@@ -28,13 +28,16 @@ class Rating(models.Model):
         _("comment"), blank=True, max_length=limits.COMMENT, validators=long_text(limits.COMMENT)
     )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["client"])
 
     class Meta:
         verbose_name = _("client rating")
         verbose_name_plural = _("client ratings")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["site", "-created_at"])]
+        indexes = [
+            models.Index(fields=["site", "-created_at"]),
+            models.Index(fields=["client", "-id"], name="quality_rating_client_new"),
+        ]
 
     def __str__(self):
         return f"{self.site} · {self.created_at:%Y-%m-%d}"

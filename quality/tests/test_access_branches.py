@@ -16,8 +16,9 @@ from django.urls import reverse
 from accounts.models import User
 from accounts.roles import Role
 from api.tests.helpers import token_client
+from clients.access import at_visible_sites
 from quality import access
-from quality.models import CorrectiveAction
+from quality.models import CorrectiveAction, Inspection, InspectionPlan, Rating
 from quality.services import actions, inspections, plans, ratings
 from quality.tests import helpers
 
@@ -106,6 +107,13 @@ def test_the_sites_people_see_its_actions_ratings_and_photos(client, cast, quali
     assert client.get(draft_photo).status_code == 404
 
 
+def test_what_the_services_write_at_a_site_names_the_sites_client(cast, quality):
+    # A client's people find these by the client they name: a wrong one
+    # would show them another client's records.
+    for model in (Inspection, CorrectiveAction, Rating):
+        assert set(model.objects.values_list("client_id", flat=True)) == {cast.client_a.pk}
+
+
 def test_every_usable_person_reads_the_templates(cast, quality):
     answer = token_client(cast.contact_b.user).get(reverse("api:inspection-template-list"))
     assert [t["name"] for t in answer.json()["results"]] == ["Cleaning"]
@@ -115,6 +123,10 @@ def test_every_usable_person_reads_the_templates(cast, quality):
 def test_plans_are_the_providers_own(cast, quality):
     assert access.plans_visible_to(cast.staff.service_director).count() == 1
     assert not access.plans_visible_to(cast.admin_a.user).exists()
+    # What a client's own sites hold is found through them when a record
+    # does not name its client (a plan); the rules above never hand it out.
+    own_plans = at_visible_sites(cast.admin_a.user, InspectionPlan.objects.all())
+    assert {plan.site.client_id for plan in own_plans} == {cast.client_a.pk}
 
 
 @pytest.mark.parametrize(
