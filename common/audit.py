@@ -53,6 +53,9 @@ class Entry:
     action: str
     subject: str
     changes: list[Change] = field(default_factory=list)
+    # Where it stands among the histories read together: (time, which
+    # history, its row), newest first; an older page starts after it.
+    position: tuple[datetime, int, int] | None = None
 
 
 def _tracked_fields(history_model):
@@ -130,6 +133,22 @@ def _m2m_sets(history_model, rows):
     return sets, names
 
 
+def _order_key(when: datetime, index: int, history_id: int) -> tuple:
+    """The histories' one order, newest first when sorted in reverse: by time,
+    then the first history before the others, then the newest row."""
+    return (when, -index, history_id)
+
+
+def _older_than(qs, index: int, before: tuple[datetime, int, int]):
+    """The rows of history ``index`` that come after ``before`` in ``_order_key``'s order."""
+    when, at_index, history_id = before
+    if index < at_index:
+        return qs.filter(history_date__lt=when)
+    if index > at_index:
+        return qs.filter(history_date__lte=when)
+    return qs.filter(Q(history_date__lt=when) | Q(history_date=when, history_id__lt=history_id))
+
+
 def _newest(histories, limit: int) -> list[tuple[Any, list, set[int]]]:
     """Each history's newest ``2 × limit`` rows, and which of them are among the
     newest ``2 × limit`` of all the histories together (the ones that may be shown).
@@ -144,14 +163,14 @@ def _newest(histories, limit: int) -> list[tuple[Any, list, set[int]]]:
     ]
     candidates = sorted(
         (
-            (row.history_date, row.history_id, index)
+            (_order_key(row.history_date, index, row.history_id), index, row.history_id)
             for index, (_qs, rows) in enumerate(fetched)
             for row in rows
         ),
         reverse=True,
     )[: 2 * limit]
     kept: list[set[int]] = [set() for _ in fetched]
-    for _when, history_id, index in candidates:
+    for _key, index, history_id in candidates:
         kept[index].add(history_id)
     return [(qs, rows, kept[index]) for index, (qs, rows) in enumerate(fetched)]
 
@@ -187,11 +206,17 @@ def _with_predecessors(qs, newest: list, shown: set[int], limit: int) -> list:
     return [*rows, *earlier]
 
 
-def history_entries(*histories, limit=50) -> list[Entry]:
+def history_entries(
+    *histories, limit=50, before: tuple[datetime, int, int] | None = None
+) -> list[Entry]:
     """Newest first: what changed in the given history querysets, with author and time.
 
     Each argument is a history queryset such as ``Client.history.filter(id=…)``.
+    ``before`` (an entry's ``position``) gives the changes older than that
+    entry: the next page (common.history_pages).
     """
+    if before is not None:
+        histories = tuple(_older_than(qs, index, before) for index, qs in enumerate(histories))
     fetched = _newest(histories, limit)
     entries = _entries(fetched, limit)
     if len(entries) < limit and any(len(kept) < len(rows) for _qs, rows, kept in fetched):
@@ -205,7 +230,7 @@ def history_entries(*histories, limit=50) -> list[Entry]:
 def _entries(fetched, limit: int) -> list[Entry]:
     raw = []
     shown: set[tuple[type, int]] = set()
-    for qs, newest, kept in fetched:
+    for index, (qs, newest, kept) in enumerate(fetched):
         if not kept:
             continue
         history_model = qs.model
@@ -214,11 +239,11 @@ def _entries(fetched, limit: int) -> list[Entry]:
             {row.history_id: row for row in _with_predecessors(qs, newest, kept, limit)}.values(),
             key=lambda row: (row.id, row.history_date, row.history_id),
         )
-        raw.append((history_model, rows, *_m2m_sets(history_model, rows)))
+        raw.append((index, history_model, rows, *_m2m_sets(history_model, rows)))
 
     user_model = get_user_model()
     user_ids: set[int] = set()
-    for history_model, rows, _m2m, _m2m_names in raw:
+    for _index, history_model, rows, _m2m, _m2m_names in raw:
         fks = [
             f
             for f in _tracked_fields(history_model)
@@ -232,7 +257,7 @@ def _entries(fetched, limit: int) -> list[Entry]:
     users = {u.pk: u for u in named.filter(pk__in=user_ids - {None})}
 
     entries = []
-    for history_model, rows, sets, names in raw:
+    for index, history_model, rows, sets, names in raw:
         tracked = _tracked_fields(history_model)
         m2m_fields = getattr(history_model, "_history_m2m_fields", [])
         previous: dict[int, Any] = {}
@@ -273,9 +298,10 @@ def _entries(fetched, limit: int) -> list[Entry]:
                     action=str(ACTIONS.get(row.history_type, row.history_type)),
                     subject=_subject(history_model, row, users),
                     changes=changes,
+                    position=(row.history_date, index, row.history_id),
                 )
             )
-    entries.sort(key=lambda e: e.when, reverse=True)
+    entries.sort(key=lambda e: _order_key(*e.position), reverse=True)  # type: ignore[misc]
     return entries[:limit]
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from accounts import access, services
 from accounts.forms import StaffUserForm
 from accounts.models import User
-from common.audit import history_entries
+from common.history_pages import history_page
 from common.keyset import keyset_page
 from common.views import render_with_results, run_action, save_form, search_text, staff_required
 
@@ -45,7 +45,7 @@ def staff_invite(request):
 @staff_required
 def staff_detail(request, pk):
     staff_user = access.get_staff_user_for(request.user, pk)
-    history = history_entries(User.history.filter(id=staff_user.pk))
+    history = history_page(request, User.history.filter(id=staff_user.pk))
     return render(
         request, "accounts/staff_detail.html", {"staff_user": staff_user, "history": history}
     )

@@ -9,7 +9,7 @@ from clients import access, queries, services
 from clients.forms import ClientForm, SiteForm
 from clients.models import Client, Membership, Site
 from clients.views import client_users
-from common.audit import history_entries
+from common.history_pages import history_page
 from common.keyset import keyset_page
 from common.views import render_with_results, save_form, search_text, staff_required
 
@@ -84,10 +84,12 @@ def client_detail(request, pk):
 def client_history(request, pk):
     """The client's, its sites' and its people's changes: its own page, and
     the client page's last section, fetched when it scrolls into view (the
-    newest 50 changes of a 200-site chain cost more than the rest of the page).
+    newest changes of a 200-site chain cost more than the rest of the page),
+    a page at a time (common.history_pages).
     """
     client = access.get_manageable_client_for(request.user, pk)
-    history = history_entries(
+    history = history_page(
+        request,
         Client.history.filter(id=client.pk),
         Site.history.filter(client_id=client.pk),
         Membership.history.filter(client_id=client.pk),
@@ -149,7 +151,9 @@ def site_detail(request, pk):
         {
             "site": site,
             "can_manage": can_manage,
-            "history": history_entries(Site.history.filter(id=site.pk)) if can_manage else [],
+            "history": history_page(request, Site.history.filter(id=site.pk))
+            if can_manage
+            else None,
         },
     )
 

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from clients.access import get_site_for
-from common.audit import history_entries
 from common.errors import ServiceError
+from common.history_pages import history_page
 from common.keyset import keyset_page
 from common.views import render_with_results, save_form, staff_required
 from quality import access, charts, queries
@@ -125,7 +125,7 @@ def inspection_detail(request, pk):
         {
             "inspection": inspection,
             "areas": queries.areas_of(inspection),
-            "history": history_entries(Inspection.history.filter(id=inspection.pk)),
+            "history": history_page(request, Inspection.history.filter(id=inspection.pk)),
         },
     )
 

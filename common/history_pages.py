@@ -1,0 +1,65 @@
+"""A record's history a page at a time: the newest changes, then older ones.
+
+A client's history (the client, its 200 sites, its people) grows for years;
+a page shows ``PAGE_SIZE`` changes and links to the ones before them, from
+where the page ended (``Entry.position``), as the lists' keyset pages do.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from common.audit import Entry, history_entries
+from common.keyset import PAGE_SIZE, decode_cursor, encode_cursor
+
+PARAM = "history_before"
+# History rows' ids are 32-bit: a larger one in a forged cursor would not fit the query.
+LARGEST_ID = 2**31 - 1
+
+
+@dataclass
+class HistoryPage:
+    """One page of changes; ``older`` is the cursor of the page after it, if any."""
+
+    entries: list[Entry]
+    older: str | None
+    is_first: bool
+    path: str
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    @property
+    def older_url(self) -> str | None:
+        return f"{self.path}?{PARAM}={self.older}" if self.older else None
+
+
+def history_page(request, *histories, per_page: int = PAGE_SIZE) -> HistoryPage:
+    """The page of ``histories`` (history querysets, as ``history_entries`` takes
+    them) that the request's ``history_before`` asks for: the newest without
+    it, or with one that is not a position in these histories."""
+    before = _position(request.GET.get(PARAM), len(histories))
+    # One change more than the page shows tells whether an older page exists.
+    entries = history_entries(*histories, limit=per_page + 1, before=before)
+    shown = entries[:per_page]
+    older = None
+    if len(entries) > per_page and shown[-1].position is not None:
+        older = encode_cursor(list(shown[-1].position))
+    return HistoryPage(shown, older, is_first=before is None, path=request.path)
+
+
+def _position(cursor: str | None, histories: int) -> tuple[datetime, int, int] | None:
+    values = decode_cursor(cursor, 3)
+    if values is None:
+        return None
+    when, index, history_id = values
+    if not isinstance(when, datetime) or type(index) is not int or type(history_id) is not int:
+        return None
+    if not (0 <= index < histories and 0 <= history_id <= LARGEST_ID):
+        return None
+    return when, index, history_id
