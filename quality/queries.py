@@ -8,6 +8,7 @@ from api.fields import PersonSerializer
 from common.related import load_children, load_foreign_keys
 from quality import access
 from quality.models import CorrectiveAction, Inspection, Photo, Rating, Score
+from quality.models.actions import POOR
 
 TREND_LENGTH = 12
 
@@ -56,21 +57,40 @@ def published_at_site(user, site) -> QuerySet[Inspection]:
     return inspections(user).filter(site=site, status=Inspection.Status.PUBLISHED)
 
 
-def latest_inspection(user, site) -> Inspection | None:
-    return with_scores(published_at_site(user, site)).order_by("-published_at").first()
-
-
 def trend_of(user, site) -> list[Inspection]:
     """The site's last published inspections, oldest first, for the chart; with
-    their inspector's name, so that the newest of them are also the page's list."""
+    their inspector's name and remarks, so that the newest of them are also the
+    page's list and its latest inspection."""
     latest = (
         access.inspections_visible_to(user)
         .filter(site=site, status=Inspection.Status.PUBLISHED)
         .select_related("inspector")
-        .only("id", "published_at", "quality_index", "inspector__full_name")
+        .only("id", "published_at", "quality_index", "remarks", "inspector__full_name")
         .order_by("-published_at")[:TREND_LENGTH]
     )
     return list(reversed(latest))
+
+
+def poor_scores(inspection: Inspection) -> list[Score]:
+    """The elements of ``inspection`` (one the caller may see) scored 2 or lower,
+    in the template's order, each with its corrective action's id and status."""
+    return list(
+        inspection.scores.filter(score__lte=POOR)
+        .select_related("corrective_action")
+        .only(
+            "id",
+            "inspection_id",
+            "position",
+            "area_names",
+            "element_names",
+            "score",
+            "remark",
+            "corrective_action__id",
+            "corrective_action__score_id",
+            "corrective_action__status",
+        )
+        .order_by("position")
+    )
 
 
 def areas_of(inspection: Inspection) -> list[tuple[str, list[Score]]]:

@@ -176,3 +176,20 @@ def test_a_client_administrators_webhook_hears_only_of_their_inspections(
     assert call.payload["object"] == {"type": "inspection", "id": inspection.pk}
     assert call.payload["data"]["site"] == "Mammu"
     assert Inspection.objects.count() == 2
+
+
+def test_a_sites_quality_page_names_what_scored_poorly_and_leads_to_the_whole_inspection(
+    client, cast
+):
+    client.force_login(cast.contact_a.user)
+    url = reverse("portal_quality:site", args=[cast.site_a1.pk])
+    good = helpers.published(cast.site_a1, cast.staff.inspector, values=(5, 4, 5, 4, "na"))
+    page = client.get(url).text
+    assert "Nothing scored 2 or lower" in page and good.get_portal_url() in page
+    # Sanitary rooms' general cleaning scores 2: it and its action are named, nothing else.
+    poor = helpers.published(cast.site_a1, cast.staff.inspector)
+    page = client.get(url).text
+    action = CorrectiveAction.objects.get(score__inspection=poor)
+    assert "Scored 2 or lower" in page and "Sanitary rooms · General" in page
+    assert "Entrance · Floor" not in page and action.get_portal_url() in page
+    assert poor.get_portal_url() in page

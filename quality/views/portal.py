@@ -17,19 +17,21 @@ SITE_EARLIER = 6
 
 @client_user_required
 def site(request, pk):
+    """How quality goes at a site: its latest inspection (what scored 2 or lower;
+    the whole inspection is a tap away), the trend, the corrective actions."""
     site = get_site_for(request.user, pk)
-    latest = queries.latest_inspection(request.user, site)
+    # The trend's newest inspections, read once for the chart, the latest and the list.
     trend = queries.trend_of(request.user, site)
+    latest = trend[-1] if trend else None
     return render(
         request,
         "quality/portal/site.html",
         {
             "site": site,
             "inspection": latest,
-            "areas": queries.areas_of(latest) if latest else [],
+            "poor_scores": queries.poor_scores(latest) if latest else [],
             "chart": charts.trend(trend),
-            # The trend's newest inspections, read once for the chart and the list.
-            "earlier": [i for i in reversed(trend) if latest and i.pk != latest.pk][:SITE_EARLIER],
+            "earlier": trend[-2::-1][:SITE_EARLIER],
             "actions": queries.actions(request.user).filter(site=site)[:SITE_ACTIONS],
             "can_rate": access.can_rate(request.user, site),
             "my_ratings": queries.ratings(request.user, site).filter(author=request.user)[:3],
