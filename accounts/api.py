@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 
 from accounts.access import sees_internal, staff_manageable_by
 from accounts.models import User
+from api.serializers import ModelSerializer
 from api.views import ApiViewSet
 from common import limits
 
@@ -46,7 +47,7 @@ class ClientBriefSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=limits.NAME)
 
 
-class MeSerializer(serializers.ModelSerializer):
+class MeSerializer(ModelSerializer):
     client = serializers.SerializerMethodField()
 
     class Meta:
@@ -72,7 +73,7 @@ class MeView(APIView):
         return Response(MeSerializer(request.user).data)
 
 
-class StaffUserSerializer(serializers.ModelSerializer):
+class StaffUserSerializer(ModelSerializer):
     class Meta:
         model = User
         fields = [

@@ -4,8 +4,10 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from api.serializers import ModelSerializer
 
-class PersonSerializer(serializers.ModelSerializer):
+
+class PersonSerializer(ModelSerializer):
     """A person as a contact: who they are and how to reach them."""
 
     class Meta:

@@ -6,13 +6,14 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api.filtering import flag
+from api.serializers import ModelSerializer
 from api.views import ApiViewSet
 from common import limits
 from notifications import access, queries, rendering, services
 from notifications.models import Notification
 
 
-class NotificationSerializer(serializers.ModelSerializer):
+class NotificationSerializer(ModelSerializer):
     title = serializers.SerializerMethodField(help_text="What happened, in your language.")
     url = serializers.SerializerMethodField(help_text="The record's page in Clientdesk.")
     actor = serializers.CharField(

@@ -6,12 +6,13 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
+from api.serializers import ModelSerializer
 from api.views import ApiViewSet
 from webhooks import access, services
 from webhooks.models import Attempt, Call, Subscription
 
 
-class SubscriptionSerializer(serializers.ModelSerializer):
+class SubscriptionSerializer(ModelSerializer):
     events = serializers.ListField(child=serializers.CharField(max_length=64))
 
     class Meta:
@@ -28,14 +29,14 @@ class SubscriptionWithSecretSerializer(SubscriptionSerializer):
         read_only_fields = [*SubscriptionSerializer.Meta.read_only_fields, "secret"]
 
 
-class AttemptSerializer(serializers.ModelSerializer):
+class AttemptSerializer(ModelSerializer):
     class Meta:
         model = Attempt
         fields = ["at", "status_code", "duration_ms", "error"]
         read_only_fields = fields
 
 
-class CallSerializer(serializers.ModelSerializer):
+class CallSerializer(ModelSerializer):
     attempts = AttemptSerializer(source="attempt_log", many=True, read_only=True)
 
     class Meta:

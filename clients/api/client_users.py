@@ -12,6 +12,7 @@ from accounts import services as account_services
 from accounts.models import User
 from accounts.roles import CLIENT_ROLE_CHOICES
 from api.fields import VersionField
+from api.serializers import ModelSerializer
 from api.views import ApiViewSet
 from clients import access, services
 from clients.api.shared import ScopedChoicesMixin, changes_and_version
@@ -20,7 +21,7 @@ from common import limits
 from common.validators import single_line, validate_phone
 
 
-class ClientUserSerializer(serializers.ModelSerializer):
+class ClientUserSerializer(ModelSerializer):
     """A client's user: the person, their role, and the sites a site contact sees."""
 
     id = serializers.IntegerField(read_only=True)

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from accounts.api import STAFF_ONLY_NOTES, StaffOnlyFieldsMixin
 from api.fields import PersonSerializer, VersionField
 from api.filtering import search_text
+from api.serializers import ModelSerializer
 from api.views import ApiViewSet
 from clients import access, queries, services
 from clients.api.shared import SEARCH, changes_and_version
@@ -32,7 +33,7 @@ CLIENT_FIELDS = [
 ]
 
 
-class ClientSerializer(StaffOnlyFieldsMixin, serializers.ModelSerializer):
+class ClientSerializer(StaffOnlyFieldsMixin, ModelSerializer):
     account_manager = PersonSerializer(read_only=True, allow_null=True)
     internal_notes = STAFF_ONLY_NOTES
     # Optional: an empty string when the client has none.
@@ -44,7 +45,7 @@ class ClientSerializer(StaffOnlyFieldsMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ClientWriteSerializer(serializers.ModelSerializer):
+class ClientWriteSerializer(ModelSerializer):
     version = VersionField(required=False)
 
     class Meta:

@@ -1,12 +1,13 @@
 """Sites over the API: clients' people read theirs; managers add and change them."""
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status
+from rest_framework import mixins, status
 from rest_framework.response import Response
 
 from accounts.api import STAFF_ONLY_NOTES, StaffOnlyFieldsMixin
 from api.fields import PersonSerializer, VersionField
 from api.filtering import search_text
+from api.serializers import ModelSerializer
 from api.views import ApiViewSet
 from clients import access, queries, services
 from clients.api.shared import SEARCH, ScopedChoicesMixin, changes_and_version
@@ -26,7 +27,7 @@ SITE_FIELDS = [
 ]
 
 
-class SiteSerializer(StaffOnlyFieldsMixin, serializers.ModelSerializer):
+class SiteSerializer(StaffOnlyFieldsMixin, ModelSerializer):
     service_director = PersonSerializer(read_only=True, allow_null=True)
     work_manager = PersonSerializer(read_only=True, allow_null=True)
     internal_notes = STAFF_ONLY_NOTES
@@ -37,7 +38,7 @@ class SiteSerializer(StaffOnlyFieldsMixin, serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SiteWriteSerializer(ScopedChoicesMixin, serializers.ModelSerializer):
+class SiteWriteSerializer(ScopedChoicesMixin, ModelSerializer):
     version = VersionField(required=False)
 
     class Meta:

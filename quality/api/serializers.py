@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.fields import PersonSerializer
+from api.serializers import ModelSerializer
 from common import limits
 from quality.models import AreaRating, CorrectiveAction, Inspection, Photo, Rating, Score
 from quality.models.names import pick
@@ -20,7 +21,7 @@ def names_field():
     )
 
 
-class PhotoSerializer(serializers.ModelSerializer):
+class PhotoSerializer(ModelSerializer):
     url = serializers.SerializerMethodField()
     thumbnail_url = serializers.SerializerMethodField()
 
@@ -36,7 +37,7 @@ class PhotoSerializer(serializers.ModelSerializer):
         return reverse("quality_files:photo", args=[photo.pk, "thumb"])
 
 
-class ScoreSerializer(serializers.ModelSerializer):
+class ScoreSerializer(ModelSerializer):
     area = serializers.CharField(source="area_label", read_only=True, max_length=limits.NAME)
     element = serializers.CharField(source="element_label", read_only=True, max_length=limits.NAME)
     area_names = names_field()
@@ -68,7 +69,7 @@ class ScoreSerializer(serializers.ModelSerializer):
         return action.pk if action else None
 
 
-class InspectionSerializer(serializers.ModelSerializer):
+class InspectionSerializer(ModelSerializer):
     site_name = serializers.CharField(source="site.name", read_only=True, max_length=limits.NAME)
     template = serializers.CharField(
         source="template_label", read_only=True, max_length=limits.NAME
@@ -118,7 +119,7 @@ class InspectionDetailSerializer(InspectionSerializer):
         read_only_fields = fields
 
 
-class CorrectiveActionSerializer(serializers.ModelSerializer):
+class CorrectiveActionSerializer(ModelSerializer):
     site_name = serializers.CharField(source="site.name", read_only=True, max_length=limits.NAME)
     source = serializers.SerializerMethodField()
     inspection = serializers.SerializerMethodField()
@@ -174,7 +175,7 @@ class CorrectiveActionSerializer(serializers.ModelSerializer):
         return action.inspection_ref
 
 
-class AreaRatingSerializer(serializers.ModelSerializer):
+class AreaRatingSerializer(ModelSerializer):
     area = serializers.SerializerMethodField()
     area_names = names_field()
     corrective_action = serializers.SerializerMethodField()
@@ -193,7 +194,7 @@ class AreaRatingSerializer(serializers.ModelSerializer):
         return action.pk if action else None
 
 
-class RatingSerializer(serializers.ModelSerializer):
+class RatingSerializer(ModelSerializer):
     author = PersonSerializer(read_only=True)
     areas = AreaRatingSerializer(many=True, read_only=True)
 

@@ -1,7 +1,8 @@
 """Inspection templates over the API: the areas and elements, for forms and ratings."""
 
-from rest_framework import mixins, serializers
+from rest_framework import mixins
 
+from api.serializers import ModelSerializer
 from api.views import ApiViewSet
 from quality import access
 from quality.models import Area, Element, Template
@@ -9,14 +10,14 @@ from quality.models import Area, Element, Template
 NAME_FIELDS = ["name", "name_et", "name_ru", "name_zh_hans"]
 
 
-class ElementSerializer(serializers.ModelSerializer):
+class ElementSerializer(ModelSerializer):
     class Meta:
         model = Element
         fields = ["id", "position", *NAME_FIELDS, "weight"]
         read_only_fields = fields
 
 
-class AreaSerializer(serializers.ModelSerializer):
+class AreaSerializer(ModelSerializer):
     elements = ElementSerializer(many=True, read_only=True)
 
     class Meta:
@@ -25,7 +26,7 @@ class AreaSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class TemplateSerializer(serializers.ModelSerializer):
+class TemplateSerializer(ModelSerializer):
     areas = AreaSerializer(many=True, read_only=True)
 
     class Meta:
