@@ -22,15 +22,26 @@ def scenarios(targets) -> list[Scenario]:
             reverse("clients:client_detail", args=[client]),
             "staff",
             kind="record",
-            what=f"the chain ({targets.client_sites} sites): its sites and people",
+            what=f"the chain ({targets.client_sites} sites): its details, contacts and counts",
+        ),
+        Scenario(
+            "a client's sites",
+            reverse("clients:client_sites", args=[client]),
+            "staff",
+            what="the chain's sites tab: the first 25 by name, with their contacts",
+        ),
+        Scenario(
+            "a client's users",
+            reverse("clients:client_user_list", args=[client]),
+            "staff",
+            what="the chain's users tab: the first 25 by name, with a site contact's sites",
         ),
         Scenario(
             "a client's history",
             reverse("clients:client_history", args=[client]),
             "staff",
             kind="record",
-            what="the chain's, its sites' and its people's newest 50 changes (the client "
-            "page's last section, fetched when scrolled to; measured as its own page)",
+            what="the chain's history tab: its, its sites' and its people's newest 25 changes",
         ),
         Scenario(
             "my sites",

@@ -20,6 +20,7 @@ from accounts.access import sees_internal
 from accounts.models import User
 from clients import access
 from clients.models import Client, Site
+from common.keyset import bounded_counts
 
 # What a client's own people may read about their sites; internal notes and
 # other staff-only fields are never loaded for the portal.
@@ -142,9 +143,26 @@ def desk_site(user, pk) -> Site:
     )
 
 
-def sites_of_client(user, client):
-    """The client's sites ``user`` sees, by name (``site_rows`` adds what a row shows)."""
-    return access.sites_visible_to(user).filter(client=client).order_by("name")
+def sites_of_client(user, client, query=""):
+    """The client's sites ``user`` sees, by name, found by name or address
+    (``site_rows`` adds what a row shows)."""
+    sites = access.sites_visible_to(user).filter(client=client)
+    if query:
+        sites = sites.filter(Q(name__icontains=query) | Q(address__icontains=query))
+    return sites.order_by("name", "pk")
+
+
+def client_counts(user, client) -> dict[str, int]:
+    """What a client's overview counts, up to ``COUNT_LIMIT`` each, in one query:
+    its sites ``user`` sees, those of them whose work needs a new owner, its people."""
+    sites = sites_of_client(user, client)
+    return bounded_counts(
+        {
+            "sites": sites,
+            "sites_needing_new_owner": sites.filter(access.SITE_NEEDS_NEW_OWNER),
+            "people": members_of_client(user, client),
+        }
+    )
 
 
 def site_rows(sites):
@@ -162,14 +180,15 @@ def sites_with_contacts(user):
     return _with_contacts(access.sites_visible_to(user), user, "service_director", "work_manager")
 
 
-def members_of_client(user, client):
-    """The client's people ``user`` sees, by name (``member_rows`` adds what a row shows)."""
-    return (
-        access.memberships_visible_to(user)
-        .filter(client=client)
-        .annotate(user_name=F("user__full_name"))
-        .order_by("user_name", "pk")
-    )
+def members_of_client(user, client, query=""):
+    """The client's people ``user`` sees, by name, found by name or e-mail
+    (``member_rows`` adds what a row shows)."""
+    members = access.memberships_visible_to(user).filter(client=client)
+    if query:
+        members = members.filter(
+            Q(user__full_name__icontains=query) | Q(user__email__icontains=query)
+        )
+    return members.annotate(user_name=F("user__full_name")).order_by("user_name", "pk")
 
 
 def member_rows(members):

@@ -6,6 +6,7 @@ Every app that people or other systems reach has a ``capability.py`` calling
 - ``Nav``: an entry of the main menu, on the staff desk or in the portal;
 - ``Landing``: the page a role starts on after logging in;
 - ``SiteTab``: a tab of a site's page, on the desk or in the portal;
+- ``ClientTab``: a tab of a client's page at the desk;
 - ``Urls``: a URL include of the root URLconf;
 - ``ApiRoute`` and ``ApiPath``: a viewset of the API router, or another API view;
 - ``DemoData``: its part of the demo company (``manage.py seed_demo``);
@@ -70,6 +71,17 @@ class SiteTab:
     label: Promise | str
     url_name: str
     order: int
+
+
+@dataclass(frozen=True)
+class ClientTab:
+    """A tab of a client's page at the desk; ``url_name`` takes the client's pk.
+    ``managers_only``: shown to those who manage the client (``can_manage_client``)."""
+
+    label: Promise | str
+    url_name: str
+    order: int
+    managers_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,6 +169,7 @@ Entry = (
     Nav
     | Landing
     | SiteTab
+    | ClientTab
     | Urls
     | ApiRoute
     | ApiPath
@@ -194,6 +207,12 @@ def landing(face: Face, role: str) -> Landing:
 def site_tabs(face: Face) -> list[SiteTab]:
     """The tabs of a site's page on ``face``, in order."""
     tabs = [e for e in _entries if isinstance(e, SiteTab) and e.face == face]
+    return sorted(tabs, key=lambda tab: tab.order)
+
+
+def client_tabs() -> list[ClientTab]:
+    """The tabs of a client's page at the desk, in order."""
+    tabs = [e for e in _entries if isinstance(e, ClientTab)]
     return sorted(tabs, key=lambda tab: tab.order)
 
 

@@ -95,6 +95,20 @@ ROWS = [
         OTHER=staff_page(404, STRANGE_STAFF, others=200),
     ),
     page(
+        "clients:client_sites",
+        "client",
+        GET=staff_page(404, STRANGE_STAFF, others=200),
+        POST=everyone(405),
+        OTHER=everyone(405),
+    ),
+    page(
+        "clients:client_user_list",
+        "client",
+        GET=staff_page(404, STRANGE_STAFF, others=200),
+        POST=everyone(405),
+        OTHER=everyone(405),
+    ),
+    page(
         "clients:client_history",
         "client",
         GET=staff_page(200, "admin am"),

@@ -85,7 +85,9 @@ def test_the_desk_flags_sites_and_clients_that_need_a_new_owner(client, cast):
     assert "1 client" in filtered.text
 
     detail = client.get(reverse("clients:client_detail", args=[cast.client_a.pk]))
-    assert detail.text.count(NEEDS_NEW_OWNER) == 2  # Mammu and Kadaka
+    assert "2 sites need a new owner" in detail.text  # Mammu and Kadaka
+    sites = client.get(reverse("clients:client_sites", args=[cast.client_a.pk]))
+    assert sites.text.count(NEEDS_NEW_OWNER) == 2
 
     site_page = client.get(reverse("clients:site_detail", args=[cast.site_a1.pk]))
     assert (

@@ -9,6 +9,8 @@ urlpatterns = [
     path("clients/new/", staff.client_create, name="client_create"),
     path("clients/<int:pk>/", staff.client_detail, name="client_detail"),
     path("clients/<int:pk>/edit/", staff.client_edit, name="client_edit"),
+    path("clients/<int:pk>/sites/", staff.client_sites, name="client_sites"),
+    path("clients/<int:pk>/users/", staff.client_user_list, name="client_user_list"),
     path("clients/<int:pk>/history/", staff.client_history, name="client_history"),
     path("clients/<int:client_pk>/sites/new/", staff.site_create, name="site_create"),
     path(

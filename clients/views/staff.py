@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -53,28 +54,65 @@ def client_create(request):
 
 @staff_required
 def client_detail(request, pk):
+    """A client's overview: its details, its account manager, and how many sites
+    and people it has (each its own tab), with the sites that need a new owner."""
     client = queries.desk_client(request.user, pk)
-    can_manage = access.can_manage_client(request.user, client)
     return render(
         request,
         "clients/staff/client_detail.html",
         {
             "client": client,
-            "sites": keyset_page(
-                request,
-                queries.sites_of_client(request.user, client),
-                ("name", "pk"),
-                prefix="sites_",
-                rows=queries.site_rows,
-            ),
-            "members": keyset_page(
-                request,
-                queries.members_of_client(request.user, client),
-                ("user_name", "pk"),
-                prefix="people_",
-                rows=queries.member_rows,
-            ),
-            "can_manage": can_manage,
+            "counts": queries.client_counts(request.user, client),
+            "can_manage": access.can_manage_client(request.user, client),
+        },
+    )
+
+
+@require_GET
+@staff_required
+def client_sites(request, pk):
+    """A client's sites, found by name or address, a page at a time."""
+    client = queries.desk_client(request.user, pk)
+    query = search_text(request)
+    sites = keyset_page(
+        request,
+        queries.sites_of_client(request.user, client, query),
+        ("name", "pk"),
+        rows=queries.site_rows,
+    )
+    return render_with_results(
+        request,
+        "clients/staff/client_sites.html",
+        {
+            "client": client,
+            "page": sites,
+            "query": query,
+            "can_manage": access.can_manage_client(request.user, client),
+        },
+    )
+
+
+@require_GET
+@staff_required
+def client_user_list(request, pk):
+    """A client's people, found by name or e-mail, a page at a time."""
+    client = queries.desk_client(request.user, pk)
+    query = search_text(request)
+    members = keyset_page(
+        request,
+        queries.members_of_client(request.user, client, query),
+        ("user_name", "pk"),
+        rows=queries.member_rows,
+    )
+    return render_with_results(
+        request,
+        "clients/staff/client_user_list.html",
+        {
+            "client": client,
+            "page": members,
+            "members": members,
+            "query": query,
+            "can_manage": access.can_manage_client(request.user, client),
         },
     )
 
@@ -82,11 +120,8 @@ def client_detail(request, pk):
 @require_GET
 @staff_required
 def client_history(request, pk):
-    """The client's, its sites' and its people's changes: its own page, and
-    the client page's last section, fetched when it scrolls into view (the
-    newest changes of a 200-site chain cost more than the rest of the page),
-    a page at a time (common.history_pages).
-    """
+    """The client's, its sites' and its people's changes, a page at a time
+    (common.history_pages): a tab of the client's page for those who manage it."""
     client = access.get_manageable_client_for(request.user, pk)
     history = history_page(
         request,
@@ -94,11 +129,10 @@ def client_history(request, pk):
         Site.history.filter(client_id=client.pk),
         Membership.history.filter(client_id=client.pk),
     )
-    template = "clients/staff/client_history.html"
     return render(
         request,
-        template + ("#history" if request.htmx else ""),
-        {"client": client, "history": history},
+        "clients/staff/client_history.html",
+        {"client": client, "history": history, "can_manage": True},
     )
 
 
@@ -178,27 +212,31 @@ def site_edit(request, pk):
     )
 
 
+def _people_of(client) -> str:
+    return reverse("clients:client_user_list", args=[client.pk])
+
+
 @staff_required
 def client_user_invite(request, client_pk):
     client = access.get_manageable_client_for(request.user, client_pk)
-    return client_users.invite(request, client, done_url=client.get_staff_url())
+    return client_users.invite(request, client, done_url=_people_of(client))
 
 
 @staff_required
 def client_user_edit(request, pk):
     membership = access.get_membership_for(request.user, pk)
-    return client_users.edit(request, membership, done_url=membership.client.get_staff_url())
+    return client_users.edit(request, membership, done_url=_people_of(membership.client))
 
 
 @require_POST
 @staff_required
 def client_user_resend(request, pk):
     membership = access.get_membership_for(request.user, pk)
-    return client_users.resend(request, membership, done_url=membership.client.get_staff_url())
+    return client_users.resend(request, membership, done_url=_people_of(membership.client))
 
 
 @require_POST
 @staff_required
 def client_user_set_active(request, pk):
     membership = access.get_membership_for(request.user, pk)
-    return client_users.set_active(request, membership, done_url=membership.client.get_staff_url())
+    return client_users.set_active(request, membership, done_url=_people_of(membership.client))

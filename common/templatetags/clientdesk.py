@@ -79,6 +79,25 @@ def site_tabs(context, site, face):
     }
 
 
+@register.inclusion_tag("common/_site_tabs.html", takes_context=True)
+def client_tabs(context, client, can_manage):
+    """The tabs of a client's page at the desk, as the apps that show something
+    per client declare them (``common.capabilities.ClientTab``); those for the
+    client's managers only when ``can_manage``."""
+    current = context["request"].resolver_match.view_name
+    return {
+        "tabs": [
+            {
+                "label": tab.label,
+                "url": record_url(tab.url_name, client.pk),
+                "active": tab.url_name == current,
+            }
+            for tab in capabilities.client_tabs()
+            if can_manage or not tab.managers_only
+        ]
+    }
+
+
 @register.filter
 def max_length(instance, field_name):
     """The limit of a model field, for a hand-written input's ``maxlength``."""
