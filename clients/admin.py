@@ -30,6 +30,11 @@ class SiteAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "address", "client__name"]
     raw_id_fields = ["client", "service_director", "work_manager"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # A site stays with its client (clients.services.update_site): its
+        # inspections, actions and ratings name that client (SiteRecord).
+        return ["client"] if obj is not None else []
+
 
 @admin.register(Membership)
 class MembershipAdmin(SimpleHistoryAdmin):

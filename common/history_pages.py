@@ -60,6 +60,9 @@ def _position(cursor: str | None, histories: int) -> tuple[datetime, int, int] |
     when, index, history_id = values
     if not isinstance(when, datetime) or type(index) is not int or type(history_id) is not int:
         return None
+    # Near year 1 or 9999 a time with an offset does not fit the database's.
+    if not 2 <= when.year <= 9998:
+        return None
     if not (0 <= index < histories and 0 <= history_id <= LARGEST_ID):
         return None
     return when, index, history_id

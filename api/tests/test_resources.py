@@ -1,6 +1,8 @@
 """Contract tests per resource: what each kind of caller reads and may do."""
 
 import pytest
+from django.test import Client as Browser
+from django.urls import reverse
 
 from accounts.models import User
 from api.tests.helpers import token_client
@@ -93,6 +95,12 @@ def test_a_site_stays_with_its_client(cast):
         "Mammu",
         1,
     )
+    # Nor in the admin, where a new site chooses its client and a saved one shows it.
+    admin = Browser()
+    admin.force_login(cast.staff.admin)
+    change = admin.get(reverse("admin:clients_site_change", args=[cast.site_a1.pk]))
+    assert change.status_code == 200 and 'name="client"' not in change.text
+    assert 'name="client"' in admin.get(reverse("admin:clients_site_add")).text
     same = api.patch(url, {"client": cast.client_a.pk, "name": "Mammu Ülemiste", "version": 1})
     assert same.status_code == 200
     assert same.json()["name"] == "Mammu Ülemiste"

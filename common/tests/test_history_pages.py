@@ -1,6 +1,6 @@
 """A history is read a page at a time, and the pages together are the whole history."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from django.urls import reverse
@@ -92,6 +92,8 @@ def test_an_older_page_costs_what_the_first_does(client, cast, count_queries):
         encode_cursor([NEW_YEAR, 7, 1]),
         encode_cursor([NEW_YEAR, 0, 2**70]),
         encode_cursor([NEW_YEAR, 0, -1]),
+        encode_cursor([datetime(1, 1, 1, tzinfo=timezone(timedelta(hours=14))), 0, 1]),
+        encode_cursor([datetime(9999, 12, 31, 23, tzinfo=timezone(timedelta(hours=-12))), 0, 1]),
     ],
 )
 def test_a_forged_position_shows_the_newest_changes(client, cast, cursor):
