@@ -68,27 +68,35 @@ def client_detail(request, pk):
     )
 
 
+def _client_tab(request, pk, template, listed, ordering, rows):
+    """A tab listing one of a client's kinds of record: ``listed(user, client,
+    query)`` found by the search box, a keyset page of ``ordering`` at a time."""
+    client = queries.desk_client(request.user, pk)
+    query = search_text(request)
+    page = keyset_page(request, listed(request.user, client, query), ordering, rows=rows)
+    return render_with_results(
+        request,
+        template,
+        {
+            "client": client,
+            "page": page,
+            "query": query,
+            "can_manage": access.can_manage_client(request.user, client),
+        },
+    )
+
+
 @require_GET
 @staff_required
 def client_sites(request, pk):
     """A client's sites, found by name or address, a page at a time."""
-    client = queries.desk_client(request.user, pk)
-    query = search_text(request)
-    sites = keyset_page(
+    return _client_tab(
         request,
-        queries.sites_of_client(request.user, client, query),
-        ("name", "pk"),
-        rows=queries.site_rows,
-    )
-    return render_with_results(
-        request,
+        pk,
         "clients/staff/client_sites.html",
-        {
-            "client": client,
-            "page": sites,
-            "query": query,
-            "can_manage": access.can_manage_client(request.user, client),
-        },
+        queries.sites_of_client,
+        ("name", "pk"),
+        queries.site_rows,
     )
 
 
@@ -96,24 +104,13 @@ def client_sites(request, pk):
 @staff_required
 def client_user_list(request, pk):
     """A client's people, found by name or e-mail, a page at a time."""
-    client = queries.desk_client(request.user, pk)
-    query = search_text(request)
-    members = keyset_page(
+    return _client_tab(
         request,
-        queries.members_of_client(request.user, client, query),
-        ("user_name", "pk"),
-        rows=queries.member_rows,
-    )
-    return render_with_results(
-        request,
+        pk,
         "clients/staff/client_user_list.html",
-        {
-            "client": client,
-            "page": members,
-            "members": members,
-            "query": query,
-            "can_manage": access.can_manage_client(request.user, client),
-        },
+        queries.members_of_client,
+        ("user_name", "pk"),
+        queries.member_rows,
     )
 
 
