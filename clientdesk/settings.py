@@ -129,6 +129,16 @@ if DATABASE_URL:
         }
     except ValueError as error:
         raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {error}") from None
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool(
+        "DATABASE_PREPARED_STATEMENTS", True
+    ):
+        # A query that a connection runs for the fifth time is prepared, so
+        # PostgreSQL plans it once: a list's joins cost as much to plan as to
+        # run (bench/README.md, sixth pass). Off behind a pooler that cannot
+        # keep a connection's prepared statements (PgBouncer's transaction mode).
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=5
+        )
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
