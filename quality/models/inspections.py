@@ -53,6 +53,8 @@ class InspectionPlan(models.Model):
     # changes, so the schedule reads one indexed column instead of the
     # latest inspection of every site (quality.services.plans.refresh).
     last_inspected_at = models.DateTimeField(_("last inspected"), null=True, editable=False)
+    # None while the site is not active: a paused or closed site's plan would
+    # otherwise stay overdue at the front of the schedule's index for ever.
     due_on = models.DateField(_("next inspection"), null=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -67,9 +69,10 @@ class InspectionPlan(models.Model):
         return str(self.site)
 
     def save(self, *args, **kwargs):
-        # A plan however made is on the schedule from its first date on; the
-        # services move the date on (quality.services.plans.refresh).
-        if self.due_on is None:
+        # A new plan however made is on the schedule from its first date on,
+        # if its site is active; the services move the date on and take it off
+        # while the site is not active (quality.services.plans.refresh).
+        if self._state.adding and self.due_on is None and self.site.status == Site.Status.ACTIVE:
             self.due_on = self.next_due_on()
         super().save(*args, **kwargs)
 

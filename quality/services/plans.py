@@ -3,7 +3,7 @@
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
-from django.db.models import BooleanField, Exists, Max, OuterRef, Q, QuerySet, Value
+from django.db.models import BooleanField, Exists, F, Max, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
 
 from clients.models import Site
@@ -50,16 +50,34 @@ def save_plan(site, *, by, values: dict, expected_version: int | None = None) ->
     return plan
 
 
+def _scheduled_on(plan: InspectionPlan, site_status: str) -> date | None:
+    """The plan's next date on the schedule: none while its site is not active."""
+    return plan.next_due_on() if site_status == Site.Status.ACTIVE else None
+
+
 def refresh(plan: InspectionPlan, *, inspected_at: datetime | None = None) -> None:
-    """Keep the plan's next date: after a published inspection, or a change of the plan."""
+    """Keep the plan's next date: after a published inspection, a change of the
+    plan, or of its site's status (a paused or closed site is not scheduled)."""
     if inspected_at is not None and (
         plan.last_inspected_at is None or inspected_at > plan.last_inspected_at
     ):
         plan.last_inspected_at = inspected_at
-    plan.due_on = plan.next_due_on()
+    # Read now, not from a site the caller loaded earlier: a site paused
+    # meanwhile has released the plan's lock only once its status committed.
+    status = Site.objects.filter(pk=plan.site_id).values_list("status", flat=True).get()
+    plan.due_on = _scheduled_on(plan, status)
     InspectionPlan.objects.filter(pk=plan.pk).update(
         last_inspected_at=plan.last_inspected_at, due_on=plan.due_on
     )
+
+
+@transaction.atomic
+def follow_site(site: Site) -> None:
+    """A site that stops being active leaves the schedule; active again, its
+    plan is due one interval after its last inspection, as if never paused."""
+    plan = InspectionPlan.objects.select_for_update().filter(site=site).first()
+    if plan is not None and plan.due_on != _scheduled_on(plan, site.status):
+        refresh(plan)
 
 
 def record_inspection(inspection: Inspection) -> None:
@@ -82,13 +100,14 @@ def refresh_all(batch: int = 2000) -> int:
         last_published=Max(
             "site__inspections__published_at",
             filter=Q(site__inspections__status=Inspection.Status.PUBLISHED),
-        )
+        ),
+        site_status=F("site__status"),
     ).order_by("pk")
     last_pk = 0
     while chunk := list(plans.filter(pk__gt=last_pk)[:batch]):
         for plan in chunk:
             plan.last_inspected_at = plan.last_published
-            plan.due_on = plan.next_due_on()
+            plan.due_on = _scheduled_on(plan, plan.site_status)
         InspectionPlan.objects.bulk_update(chunk, ["last_inspected_at", "due_on"])
         done += len(chunk)
         last_pk = chunk[-1].pk
@@ -107,7 +126,8 @@ def _at_one_of(sites: QuerySet[Site]):
 
 
 def schedule(user, *, today: date | None = None, only_due: bool = True) -> QuerySet[InspectionPlan]:
-    """The plans of the active sites ``user`` sees, the earliest due first.
+    """The plans of the active sites ``user`` sees, the earliest due first
+    (only an active site's plan has a date: ``refresh``).
 
     ``only_due`` keeps those due within ``DUE_SOON_DAYS`` or overdue. Each
     plan says whether ``user`` may inspect its site (``inspectable``).
@@ -115,7 +135,7 @@ def schedule(user, *, today: date | None = None, only_due: bool = True) -> Query
     today = today or timezone.localdate()
     plans = (
         access.plans_visible_to(user)
-        .filter(site__status=Site.Status.ACTIVE, due_on__isnull=False)
+        .filter(due_on__isnull=False)
         .select_related("site__client", "template", "inspector")
         .annotate(inspectable=_at_one_of(access.sites_inspectable_by(user)))
     )

@@ -5,6 +5,8 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from clients import services as clients_services
+from clients.models import Site
 from quality.models import InspectionPlan
 from quality.services import plans
 from quality.tests import helpers
@@ -64,3 +66,52 @@ def test_recomputing_every_plan_gives_what_the_services_kept(cast):
     assert plans.refresh_all() == 2
     again = list(InspectionPlan.objects.order_by("pk").values_list("due_on", "last_inspected_at"))
     assert again == kept
+
+
+def test_a_site_that_is_not_active_is_off_the_schedule_until_active_again(cast):
+    site, admin = cast.site_a1, cast.staff.admin
+    plan = plan_for(site, admin)
+    inspection = helpers.published(site, cast.staff.service_director)
+    on_schedule = list(plans.schedule(admin, only_due=False))
+    assert plan in on_schedule
+
+    site = clients_services.update_site(
+        site, {"status": Site.Status.PAUSED}, by=admin, expected_version=site.version
+    )
+    plan.refresh_from_db()
+    assert plan.due_on is None
+    assert plan not in plans.schedule(admin, only_due=False)
+    # A later inspection (one started before the pause) keeps it off.
+    helpers.published(site, cast.staff.service_director)
+    plan.refresh_from_db()
+    assert plan.due_on is None and plan.last_inspected_at > inspection.published_at
+
+    clients_services.update_site(
+        site, {"status": Site.Status.ACTIVE}, by=admin, expected_version=site.version
+    )
+    plan.refresh_from_db()
+    assert plan.due_on == timezone.localdate(plan.last_inspected_at) + timedelta(weeks=2)
+    assert plan in plans.schedule(admin, only_due=False)
+
+
+def test_a_site_closed_outside_the_services_leaves_the_schedule_too(cast):
+    # The admin saves the model itself; the plan follows every save.
+    plan = plan_for(cast.site_a1, cast.staff.admin)
+    cast.site_a1.status = Site.Status.CLOSED
+    cast.site_a1.save()
+    plan.refresh_from_db()
+    assert plan.due_on is None
+
+
+def test_a_plan_for_a_paused_site_has_no_date_and_recomputing_keeps_it_so(cast):
+    cast.site_a2.status = Site.Status.PAUSED
+    cast.site_a2.save()
+    paused = plan_for(cast.site_a2, cast.staff.admin)
+    active = plan_for(cast.site_a1, cast.staff.admin)
+    assert paused.due_on is None and active.due_on == date(2026, 1, 5)
+    InspectionPlan.objects.update(due_on=date(2020, 1, 1))
+    assert plans.refresh_all() == 2
+    assert dict(InspectionPlan.objects.values_list("pk", "due_on")) == {
+        paused.pk: None,
+        active.pk: date(2026, 1, 5),
+    }
