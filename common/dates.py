@@ -48,17 +48,22 @@ def _parts(format_string: str) -> tuple[Part, ...]:
     return tuple(parts)
 
 
-def local_format(value, format_name: str) -> str:
+def local_format(value, format_name: str, *, to_local_time: bool = True) -> str:
     """``value`` (a date, or a time shown in the current time zone) in the
-    current language's ``format_name`` (e.g. ``SHORT_DATETIME_FORMAT``)."""
+    current language's ``format_name`` (e.g. ``SHORT_DATETIME_FORMAT``).
+
+    A template filter passes ``to_local_time=False``: the template has
+    converted the time already, or not where it says ``{% localtime off %}``."""
     if value is None or value == "":
         return ""
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+    if to_local_time and isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     written = []
     try:
         for part in _parts(str(formats.get_format(format_name))):
             written.append(part if isinstance(part, str) else part(value))
     except (AttributeError, TypeError):
-        return ""  # not a date, or a date where a time was asked for: as Django's filter
+        # Not a date, or a day where a time was asked for: Django's filter
+        # writes nothing or raises; a row shows nothing rather than fail.
+        return ""
     return "".join(written)

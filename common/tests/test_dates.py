@@ -50,3 +50,15 @@ def test_a_day_reads_as_djangos_and_nothing_reads_as_nothing(language):
         for value in (None, "", datetime.date(2026, 1, 5)):
             # A day where a time is asked for is nothing, not an error page.
             assert OURS.render({"value": value}) in ("|", "|" + our_day.render({"value": value}))
+
+
+def test_a_template_that_turns_local_time_off_gets_the_stored_time_as_with_django():
+    value = datetime.datetime(2026, 11, 30, 22, 30, tzinfo=UTC)
+    off = "{% load clientdesk tz %}{% localtime off %}{{ value|short_datetime }}{% endlocaltime %}"
+    django_off = (
+        '{% load tz %}{% localtime off %}{{ value|date:"SHORT_DATETIME_FORMAT" }}{% endlocaltime %}'
+    )
+    with translation.override("et"), timezone.override(zoneinfo.ZoneInfo("Europe/Tallinn")):
+        ours = engines["django"].from_string(off).render({"value": value})
+        assert ours == engines["django"].from_string(django_off).render({"value": value})
+        assert ours == "30.11.2026 22:30"

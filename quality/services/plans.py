@@ -31,6 +31,7 @@ def save_plan(site, *, by, values: dict, expected_version: int | None = None) ->
 
     A change to an existing plan is refused if someone saved it meanwhile.
     """
+    _lock_site(site.pk)
     plan = InspectionPlan.objects.filter(site=site).first()
     if plan is None:
         plan = InspectionPlan(site=site, **values)
@@ -50,6 +51,15 @@ def save_plan(site, *, by, values: dict, expected_version: int | None = None) ->
     return plan
 
 
+def _lock_site(site_id: int) -> None:
+    """Hold the site's status still until the plan is written.
+
+    Site first, then plan, as a site's edit takes them (``follow_site``): the
+    other order deadlocks with it. ``no_key``: records added at the site
+    meanwhile (a corrective action) need not wait."""
+    list(Site.objects.select_for_update(no_key=True).filter(pk=site_id).values_list("pk"))
+
+
 def _scheduled_on(plan: InspectionPlan, site_status: str) -> date | None:
     """The plan's next date on the schedule: none while its site is not active."""
     return plan.next_due_on() if site_status == Site.Status.ACTIVE else None
@@ -62,8 +72,8 @@ def refresh(plan: InspectionPlan, *, inspected_at: datetime | None = None) -> No
         plan.last_inspected_at is None or inspected_at > plan.last_inspected_at
     ):
         plan.last_inspected_at = inspected_at
-    # Read now, not from a site the caller loaded earlier: a site paused
-    # meanwhile has released the plan's lock only once its status committed.
+    # Read now, under the site's lock (``_lock_site``, or the site's own
+    # edit), not from a site the caller loaded before.
     status = Site.objects.filter(pk=plan.site_id).values_list("status", flat=True).get()
     plan.due_on = _scheduled_on(plan, status)
     InspectionPlan.objects.filter(pk=plan.pk).update(
@@ -74,16 +84,22 @@ def refresh(plan: InspectionPlan, *, inspected_at: datetime | None = None) -> No
 @transaction.atomic
 def follow_site(site: Site) -> None:
     """A site that stops being active leaves the schedule; active again, its
-    plan is due one interval after its last inspection, as if never paused."""
-    plan = InspectionPlan.objects.select_for_update().filter(site=site).first()
-    if plan is not None and plan.due_on != _scheduled_on(plan, site.status):
-        refresh(plan)
+    plan is due one interval after its last inspection, as if never paused.
+
+    Called within the site's save, which holds the site's row: the plan is
+    locked only when its date must change (not on every edit of an address)."""
+    plan = InspectionPlan.objects.filter(site=site).first()
+    if plan is None or plan.due_on == _scheduled_on(plan, site.status):
+        return
+    plan = InspectionPlan.objects.select_for_update().get(pk=plan.pk)
+    refresh(plan)
 
 
 def record_inspection(inspection: Inspection) -> None:
     """A published inspection moves its site's next planned date on."""
     # Locked: a plan saved at the same moment must not have its new interval
-    # overwritten with the dates of the old one.
+    # overwritten with the dates of the old one; the site first (_lock_site).
+    _lock_site(inspection.site_id)
     plan = InspectionPlan.objects.select_for_update().filter(site_id=inspection.site_id).first()
     if plan is not None and inspection.published_at is not None:
         refresh(plan, inspected_at=inspection.published_at)

@@ -1,14 +1,17 @@
 """A plan's next date is kept by the services, so the schedule reads one indexed column."""
 
+import threading
+import time
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from clients import services as clients_services
 from clients.models import Site
-from quality.models import InspectionPlan
-from quality.services import plans
+from quality.models import Inspection, InspectionPlan
+from quality.services import inspections, plans
 from quality.tests import helpers
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +118,31 @@ def test_a_plan_for_a_paused_site_has_no_date_and_recomputing_keeps_it_so(cast):
         paused.pk: None,
         active.pk: date(2026, 1, 5),
     }
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's row locks")
+@pytest.mark.django_db(transaction=True)
+def test_publishing_waits_for_a_site_being_edited_before_it_locks_the_plan(cast):
+    # A site's edit holds the site and then takes the plan (follow_site); a
+    # publish that took the plan first and then needed the site (a corrective
+    # action's key check) would deadlock with it.
+    site, inspector = cast.site_a1, cast.staff.service_director
+    plan = plan_for(site, cast.staff.admin)
+    draft = inspections.start(site, by=inspector)
+    helpers.fill(draft, (5, 4, 5, 1, "na"))
+    outcome = {}
+
+    def publish():
+        try:
+            outcome["published"] = inspections.submit(draft, by=inspector)
+        finally:
+            connections.close_all()
+
+    with transaction.atomic():
+        Site.objects.select_for_update().get(pk=site.pk)  # the site's edit
+        publishing = threading.Thread(target=publish)
+        publishing.start()
+        time.sleep(0.5)  # the publish is under way, waiting for the site
+        InspectionPlan.objects.select_for_update(nowait=True).get(pk=plan.pk)
+    publishing.join(timeout=30)
+    assert outcome["published"].status == Inspection.Status.PUBLISHED
