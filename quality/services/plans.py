@@ -31,7 +31,7 @@ def save_plan(site, *, by, values: dict, expected_version: int | None = None) ->
 
     A change to an existing plan is refused if someone saved it meanwhile.
     """
-    _lock_site(site.pk)
+    site_status = _lock_site(site.pk)
     plan = InspectionPlan.objects.filter(site=site).first()
     if plan is None:
         plan = InspectionPlan(site=site, **values)
@@ -44,20 +44,25 @@ def save_plan(site, *, by, values: dict, expected_version: int | None = None) ->
             .values_list("published_at", flat=True)
             .first()
         )
-        refresh(plan, inspected_at=last)
+        refresh(plan, site_status, inspected_at=last)
         return plan
     plan = save_changes(plan, values, by=by, expected_version=expected_version or plan.version)
-    refresh(plan)
+    refresh(plan, site_status)
     return plan
 
 
-def _lock_site(site_id: int) -> None:
-    """Hold the site's status still until the plan is written.
+def _lock_site(site_id: int) -> str:
+    """Hold the site's status still until the plan is written; return it.
 
     Site first, then plan, as a site's edit takes them (``follow_site``): the
     other order deadlocks with it. ``no_key``: records added at the site
     meanwhile (a corrective action) need not wait."""
-    list(Site.objects.select_for_update(no_key=True).filter(pk=site_id).values_list("pk"))
+    return (
+        Site.objects.select_for_update(no_key=True)
+        .filter(pk=site_id)
+        .values_list("status", flat=True)
+        .get()
+    )
 
 
 def _scheduled_on(plan: InspectionPlan, site_status: str) -> date | None:
@@ -65,17 +70,19 @@ def _scheduled_on(plan: InspectionPlan, site_status: str) -> date | None:
     return plan.next_due_on() if site_status == Site.Status.ACTIVE else None
 
 
-def refresh(plan: InspectionPlan, *, inspected_at: datetime | None = None) -> None:
+def refresh(
+    plan: InspectionPlan, site_status: str, *, inspected_at: datetime | None = None
+) -> None:
     """Keep the plan's next date: after a published inspection, a change of the
-    plan, or of its site's status (a paused or closed site is not scheduled)."""
+    plan, or of its site's status (a paused or closed site is not scheduled).
+
+    ``site_status`` is read under the site's lock (``_lock_site``, or the
+    site's own edit), not from a site the caller loaded before."""
     if inspected_at is not None and (
         plan.last_inspected_at is None or inspected_at > plan.last_inspected_at
     ):
         plan.last_inspected_at = inspected_at
-    # Read now, under the site's lock (``_lock_site``, or the site's own
-    # edit), not from a site the caller loaded before.
-    status = Site.objects.filter(pk=plan.site_id).values_list("status", flat=True).get()
-    plan.due_on = _scheduled_on(plan, status)
+    plan.due_on = _scheduled_on(plan, site_status)
     InspectionPlan.objects.filter(pk=plan.pk).update(
         last_inspected_at=plan.last_inspected_at, due_on=plan.due_on
     )
@@ -92,17 +99,17 @@ def follow_site(site: Site) -> None:
     if plan is None or plan.due_on == _scheduled_on(plan, site.status):
         return
     plan = InspectionPlan.objects.select_for_update().get(pk=plan.pk)
-    refresh(plan)
+    refresh(plan, site.status)
 
 
 def record_inspection(inspection: Inspection) -> None:
     """A published inspection moves its site's next planned date on."""
     # Locked: a plan saved at the same moment must not have its new interval
     # overwritten with the dates of the old one; the site first (_lock_site).
-    _lock_site(inspection.site_id)
+    site_status = _lock_site(inspection.site_id)
     plan = InspectionPlan.objects.select_for_update().filter(site_id=inspection.site_id).first()
     if plan is not None and inspection.published_at is not None:
-        refresh(plan, inspected_at=inspection.published_at)
+        refresh(plan, site_status, inspected_at=inspection.published_at)
 
 
 def refresh_all(batch: int = 2000) -> int:
