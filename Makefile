@@ -114,6 +114,7 @@ bench: $(STAMP) $(STATIC_MANIFEST) $(MO_FILES)
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench.run
 
 bench-peer: $(STAMP)
+	@scripts/system-packages wrk
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(PY) -m bench.peer.run
 
 clean:

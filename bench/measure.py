@@ -42,16 +42,23 @@ def measure_all(server, headers: dict, scenarios: list, options: dict) -> list[d
 
     # The ceiling page again between scenarios, briefly: the shared machine's
     # speed drifts within a run, so each page is compared with the ceiling
-    # measured just before and just after it.
+    # measured just before and just after it. Every scenario is measured in
+    # ``rounds`` passes over them all (bench/rounds.py); the PDF, which has no
+    # target, only in the first.
     beside = (ceiling_page, "ceiling-beside", headers["staff"])
-    plan = [(bare, "ceiling-bare", {}), (ceiling_page, "ceiling-page", headers["staff"])]
-    for scenario in scenarios:
-        plan += [(scenario, scenario.kind, headers[scenario.who]), beside]
-    plan[-1] = (ceiling_page, "ceiling-page", headers["staff"])
+    plan = [(bare, "ceiling-bare", {}, 0), (ceiling_page, "ceiling-page", headers["staff"], 0)]
+    for number in range(options["rounds"]):
+        for scenario in scenarios:
+            if number and scenario.kind == "pdf":
+                continue
+            plan += [(scenario, scenario.kind, headers[scenario.who], number), (*beside, number)]
+    plan[-1] = (ceiling_page, "ceiling-page", headers["staff"], options["rounds"] - 1)
     # Only the throughput of the runs beside: their latency is not reported.
     brief = {**options, "warmup": 0, "seconds": options["ceiling_seconds"], "latency_seconds": 0}
+    # Later rounds find the workers warm: a short warm-up only settles the connections.
+    later = {**options, "warmup": min(options["warmup"], 1)}
     results = []
-    for index, (scenario, kind, request_headers) in enumerate(plan):
+    for index, (scenario, kind, request_headers, number) in enumerate(plan):
         name = (
             display_name(scenario)
             if not kind.startswith("ceiling")
@@ -59,12 +66,9 @@ def measure_all(server, headers: dict, scenarios: list, options: dict) -> list[d
         )
         if kind == "ceiling-page" and index == len(plan) - 1:
             name += " (again, last)"
+        settings = brief if kind == "ceiling-beside" else later if number else options
         result = measure_one(
-            server.url + scenario.path,
-            request_headers,
-            brief if kind == "ceiling-beside" else options,
-            idle,
-            server.cpu_seconds,
+            server.url + scenario.path, request_headers, settings, idle, server.cpu_seconds
         )
         result = {
             "name": name,
@@ -73,6 +77,7 @@ def measure_all(server, headers: dict, scenarios: list, options: dict) -> list[d
             "path": scenario.path,
             "what": scenario.what,
             "home": scenario.home,
+            "round": number + 1,
             **result,
         }
         results.append(result)
@@ -195,7 +200,8 @@ def _print_result(result: dict) -> None:
     light = result.get("latency") or {}
 
     print(
-        f"{result['name'][:52]:<52} {result['status']:>4} {cell(result['rps']):>8} rps"
+        f"{result['round']} {result['name'][:50]:<50} {result['status']:>4}"
+        f" {cell(result['rps']):>8} rps"
         f"  p50 {cell(result['p50_ms']):>7}  p99 {cell(result['p99_ms']):>7} ms"
         f"  (at {light.get('connections', '—')}: p99 {cell(light.get('p99_ms')):>6} ms)"
         f"  {result['queries'] if result['queries'] is not None else '—':>3} q"

@@ -108,6 +108,13 @@ def _ours(doc: dict) -> list[str]:
         "",
         f"**Load**: wrk, {load['connections']} connections, {load['wrk_threads']} threads, "
         f"{load['warmup_seconds']} s warm-up then {load['seconds']} s per scenario"
+        + (
+            f", in {load['rounds']} rounds (passes over every scenario, minutes apart); each "
+            "number below is the median of its rounds, and “÷ ceiling” gives the rounds' "
+            "lowest and highest in brackets"
+            if load.get("rounds", 1) > 1
+            else ""
+        )
         + (f"; only scenarios matching “{load['only']}”" if load.get("only") else "")
         + ".",
         "",
@@ -143,7 +150,7 @@ def _ours(doc: dict) -> list[str]:
             f"| {result['name']} | {_num(result['rps'])} | {_num(result['p50_ms'])} | "
             f"{_num(result['p95_ms'])} | {_num(result['p99_ms'])} | "
             f"{_num((result.get('latency') or {}).get('p99_ms'))} | {_num(result['queries'])} | "
-            f"{_size(result['bytes'])} | {_ratio(result.get('ratio_to_ceiling'))} | "
+            f"{_size(result['bytes'])} | {_ratio_and_spread(result)} | "
             f"{_cpu(result.get('cpu_ms'))} | {_ratio(result.get('cpu_ratio_to_ceiling'))} | "
             f"{_verdict(result)} |"
         )
@@ -333,6 +340,15 @@ def _cpu(spent: dict | None) -> str:
     if not spent:
         return "—"
     return f"{spent['app']:.1f} + {spent['db']:.1f}"
+
+
+def _ratio_and_spread(result: dict) -> str:
+    """ "52 % (47–58)": the median round's ratio, then the lowest and highest round's."""
+    text = _ratio(result.get("ratio_to_ceiling"))
+    ratios = [r["ratio_to_ceiling"] for r in result.get("rounds") or [] if r["ratio_to_ceiling"]]
+    if len(ratios) > 1:
+        text += f" ({min(ratios):.0%}–{max(ratios):.0%})".replace("%–", "–")
+    return text
 
 
 def _ratio(value) -> str:

@@ -11,8 +11,10 @@
 4. bench/results/<date>.json and .md (bench/report.py) are written.
 
 Environment: BENCH_DATABASE_URL (required; nothing is written to it but
-sessions, logins and two API tokens, revoked at the end), BENCH_SECONDS (10
-per scenario), BENCH_WARMUP (3), BENCH_CONNECTIONS (8), BENCH_PDF_REQUESTS
+sessions, logins and two API tokens, revoked at the end), BENCH_ROUNDS (3
+passes over every scenario, each reported by its median round: bench/rounds.py),
+BENCH_SECONDS (6 per scenario and round), BENCH_WARMUP (3 in the first round,
+1 after), BENCH_CONNECTIONS (8), BENCH_PDF_REQUESTS
 (20), BENCH_ONLY (run the scenarios whose name contains it, e.g. "staff:
 inspection list"; the ceilings always run), BENCH_LABEL (e.g. "before":
 writes <date>-before.json/.md), BENCH_APP_DIR (serve the app of another
@@ -73,12 +75,13 @@ def main() -> int:
         print("wrk is missing: run scripts/system-packages wrk (as root).", file=sys.stderr)
         return 2
     options: dict[str, Any] = {
-        "seconds": env_int("BENCH_SECONDS", 10),
+        "rounds": max(1, env_int("BENCH_ROUNDS", 3)),
+        "seconds": env_int("BENCH_SECONDS", 6),
         "warmup": env_int("BENCH_WARMUP", 3),
-        "ceiling_seconds": env_int("BENCH_CEILING_SECONDS", 4),
+        "ceiling_seconds": env_int("BENCH_CEILING_SECONDS", 3),
         "connections": env_int("BENCH_CONNECTIONS", 8),
         "latency_connections": env_int("BENCH_LATENCY_CONNECTIONS", 2),
-        "latency_seconds": env_int("BENCH_LATENCY_SECONDS", 5),
+        "latency_seconds": env_int("BENCH_LATENCY_SECONDS", 3),
         "pdf_requests": env_int("BENCH_PDF_REQUESTS", 20),
         "only": os.environ.get("BENCH_ONLY", "").strip(),
         "label": os.environ.get("BENCH_LABEL", "").strip(),
@@ -105,7 +108,7 @@ def run(env: dict[str, str], options: dict) -> dict:
     """Serve, log in, measure the ceilings and every scenario; return the results document."""
     from django.db import connection
 
-    from bench import goals, ratios
+    from bench import goals, ratios, rounds
     from bench import server as served
     from bench.targets import find_targets
 
@@ -132,6 +135,7 @@ def run(env: dict[str, str], options: dict) -> dict:
         },
         "load": {
             "tool": "wrk",
+            "rounds": options["rounds"],
             "seconds": options["seconds"],
             "ceiling_seconds": options["ceiling_seconds"],
             "warmup_seconds": options["warmup"],
@@ -173,6 +177,7 @@ def run(env: dict[str, str], options: dict) -> dict:
     document["machine"]["load_average_after"] = load_average()
     largest_worker = max((w["rss_mb"] for w in workers), default=None)
     document["ceiling"] = ratios.compare_with_ceiling(results)
+    results = rounds.merge_rounds(results)
     for result in results:
         result["targets_met"] = goals.check(result, largest_worker)
     document["scenarios"] = results
@@ -188,10 +193,14 @@ METHOD = (
     "bench.settings in production mode on loopback, against PostgreSQL. The administrator "
     "and the chain's client administrator log in through the login form (GET, then POST "
     "with the CSRF token); the API scenarios send a personal read-only token made through "
-    "api.tokens. Each scenario: one request reads its status, SQL query count (a "
+    "api.tokens. Every scenario is measured in {rounds} rounds, each round a pass over all of "
+    "them, and reported by the median of its rounds (each number on its own; the rounds' "
+    "own are in the JSON). Each round of a scenario: one request reads its status, SQL "
+    "query count (a "
     "middleware counting every query of the request, session and user included) and "
     "body size; then wrk with {connections} connections on {wrk_threads} threads for "
-    "{warmup_seconds} s of warm-up, whose numbers are dropped, and {seconds} s measured, "
+    "{warmup_seconds} s of warm-up (1 s after the first round), whose numbers are "
+    "dropped, and {seconds} s measured, "
     "each connection sending its next request when the answer arrives; then the latency "
     "one visitor sees while the server has room: wrk for {latency_seconds} s with "
     "{latency_connections} connections, each request on a new connection (Connection: "
@@ -205,7 +214,8 @@ METHOD = (
     "{ceiling_seconds} s between scenarios; each scenario's ratio uses the runs just "
     "before and after it (bench/ratios.py). CPU per request is the workers' and "
     "PostgreSQL's CPU time over the measured window, from /proc, divided by its requests. "
-    "The PDF is requested {pdf_requests} times one after another (after one untimed "
+    "The PDF, in the first round only, is requested {pdf_requests} times one after "
+    "another (after one untimed "
     "request). Worker memory is read from /proc after the last scenario."
 )
 
