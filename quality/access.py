@@ -24,6 +24,7 @@ from quality.models import (
     Score,
     Template,
 )
+from quality.models.actions import lacking_owner
 
 # Roles that inspect any site they see; a service director inspects their own sites.
 INSPECTING_ROLES = frozenset({Role.ADMINISTRATOR, Role.QUALITY_INSPECTOR})
@@ -57,10 +58,16 @@ def ratings_visible_to(user) -> QuerySet[Rating]:
     return at_visible_sites(user, Rating.objects.all())
 
 
+def sees_plans(user) -> bool:
+    """Whether ``user`` sees the inspection plans of the sites they see: plans
+    are the provider's own, so its staff do, a client's people and anyone not
+    usable do not."""
+    return is_usable(user) and user.is_provider_staff
+
+
 def plans_visible_to(user) -> QuerySet[InspectionPlan]:
-    """The inspection plans of the sites a staff member sees; plans are the
-    provider's own, so a client's people and anyone not usable see none."""
-    if not is_usable(user) or not user.is_provider_staff:
+    """The inspection plans of the sites ``user`` sees, if they see plans (``sees_plans``)."""
+    if not sees_plans(user):
         return InspectionPlan.objects.none()
     return at_visible_sites(user, InspectionPlan.objects.all())
 
@@ -185,11 +192,7 @@ def needs_new_owner(user) -> Q:
     """Open corrective actions whose owner was deactivated and whose site has no
     active work manager to take them over (``can_solve``), flagged for the
     people who can name one: those who manage the site's client."""
-    return (
-        Q(status=CorrectiveAction.Status.OPEN, owner__is_active=False)
-        & ~Q(site__work_manager__is_active=True)
-        & Q(client__in=clients_manageable_by(user))
-    )
+    return lacking_owner() & Q(client__in=clients_manageable_by(user))
 
 
 def action_needs_new_owner(user, action: CorrectiveAction) -> bool:

@@ -9,8 +9,7 @@ from django.db.models import F
 from simple_history.admin import SimpleHistoryAdmin
 
 from quality.models import ActionDeadline, Area, Element, Template
-
-NAME_FIELDS = ("name", "name_et", "name_ru", "name_zh_hans")
+from quality.models.names import NAME_FIELDS
 
 
 def _bump(template_id) -> None:

@@ -1,13 +1,23 @@
 """Read models for quality pages: each a fixed number of queries however much data."""
 
-from django.db.models import BooleanField, Case, F, Prefetch, QuerySet, Value, When
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
 from api.fields import PersonSerializer
+from clients.access import clients_manageable_by, get_site_for, sites_visible_to
+from clients.models import Site
 from common.related import load_children, load_foreign_keys
 from quality import access
-from quality.models import CorrectiveAction, Inspection, Photo, Rating, Score
+from quality.models import (
+    AreaRating,
+    CorrectiveAction,
+    Inspection,
+    InspectionPlan,
+    Photo,
+    Rating,
+    Score,
+)
 from quality.models.actions import POOR
 
 TREND_LENGTH = 12
@@ -71,6 +81,54 @@ def trend_of(user, site) -> list[Inspection]:
     return list(reversed(latest))
 
 
+def site_and_plan(user, pk) -> tuple[Site, InspectionPlan | None]:
+    """The site ``pk`` as ``clients.access.get_site_for`` finds it (404 for one
+    ``user`` does not see), and its inspection plan with the plan's template
+    and inspector from the same query, if ``user`` sees plans (``access.sees_plans``)."""
+    if not access.sees_plans(user):
+        return get_site_for(user, pk), None
+    site = get_object_or_404(
+        sites_visible_to(user).select_related(
+            "client", "inspection_plan__template", "inspection_plan__inspector"
+        ),
+        pk=pk,
+    )
+    # The reverse one-to-one raises when the site has no plan.
+    return site, getattr(site, "inspection_plan", None)
+
+
+def trend_and_drafts(user, site) -> tuple[list[Inspection], list[Inspection]]:
+    """``trend_of`` and the site's drafts ``user`` sees (oldest first: when each
+    began and who is inspecting) from one query."""
+    visible = access.inspections_visible_to(user).filter(site=site)
+    newest = (
+        visible.filter(status=Inspection.Status.PUBLISHED)
+        .order_by("-published_at", "-pk")
+        .values("pk")[:TREND_LENGTH]
+    )
+    rows = (
+        visible.filter(Q(status=Inspection.Status.DRAFT) | Q(pk__in=newest))
+        .select_related("inspector")
+        .only(
+            "id",
+            "status",
+            "started_at",
+            "published_at",
+            "quality_index",
+            "remarks",
+            "inspector__full_name",
+        )
+        .order_by()
+    )
+    trend: list[Inspection] = []
+    drafts: list[Inspection] = []
+    for row in rows:
+        (drafts if row.status == Inspection.Status.DRAFT else trend).append(row)
+    trend.sort(key=lambda row: (row.published_at, row.pk))
+    drafts.sort(key=lambda row: (row.started_at, row.pk))
+    return trend, drafts
+
+
 def poor_scores(inspection: Inspection) -> list[Score]:
     """The elements of ``inspection`` (one the caller may see) scored 2 or lower,
     in the template's order, each with its corrective action's id and status."""
@@ -114,28 +172,42 @@ def listed_actions(user) -> QuerySet[CorrectiveAction]:
 
 
 def shown_actions(user, queryset: QuerySet[CorrectiveAction]) -> QuerySet[CorrectiveAction]:
-    """What a list row of corrective actions shows: its site, its owner, and
-    whether it needs a new owner (flagged for those who can name one)."""
-    return (
-        queryset.select_related("site", "owner")
-        .only(
-            *(f.name for f in CorrectiveAction._meta.concrete_fields),
-            "site__name",
-            "owner__full_name",
-        )
-        .annotate(
-            needs_new_owner=Case(
-                When(access.needs_new_owner(user), then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            ),
-        )
+    """What a list row of corrective actions shows: its site and its owner, with
+    what tells whether it lacks an owner (``flag_needs_new_owner`` flags the
+    rows for those who can name one, once they are read)."""
+    return queryset.select_related("site__work_manager", "owner").only(
+        *(f.name for f in CorrectiveAction._meta.concrete_fields),
+        "site__name",
+        "site__work_manager__is_active",
+        "owner__full_name",
+        "owner__is_active",
     )
+
+
+def flag_needs_new_owner(user, actions: list[CorrectiveAction]) -> list[CorrectiveAction]:
+    """Set ``needs_new_owner`` on each of ``actions`` (rows of ``shown_actions``)
+    as ``access.needs_new_owner`` would: it lacks an owner and ``user`` manages
+    its client. One query, and only when some action lacks an owner."""
+    lacking = {action.client_id for action in actions if action.lacks_owner}
+    manageable = (
+        set(clients_manageable_by(user).filter(pk__in=lacking).values_list("pk", flat=True))
+        if lacking
+        else set()
+    )
+    for action in actions:
+        action.needs_new_owner = action.client_id in manageable and action.lacks_owner
+    return actions
 
 
 def actions(user) -> QuerySet[CorrectiveAction]:
     """``listed_actions`` with what their rows show (``shown_actions``)."""
     return shown_actions(user, listed_actions(user))
+
+
+def site_actions(user, site, limit: int) -> list[CorrectiveAction]:
+    """The first ``limit`` of the site's corrective actions in the queue's
+    order, flagged for a new owner (``flag_needs_new_owner``)."""
+    return flag_needs_new_owner(user, list(actions(user).filter(site=site)[:limit]))
 
 
 def actions_for_api(user) -> QuerySet[CorrectiveAction]:
@@ -179,10 +251,35 @@ def problem_photos(user, action: CorrectiveAction) -> list[Photo]:
     )
 
 
-def ratings(user, site) -> QuerySet[Rating]:
-    return (
-        access.ratings_visible_to(user)
-        .filter(site=site)
-        .select_related("author")
-        .prefetch_related("areas")
+def latest_ratings(user, site, limit: int, *, author=None) -> list[Rating]:
+    """The site's ``limit`` newest client ratings ``user`` sees (only
+    ``author``'s, if given), each with its author's name and its scores by
+    area as ``area_list``, from one query over the areas: a rating always
+    scores at least one area (``services.ratings.rate``)."""
+    newest = access.ratings_visible_to(user).filter(site=site)
+    if author is not None:
+        newest = newest.filter(author=author)
+    areas = (
+        AreaRating.objects.filter(
+            rating__in=newest.order_by("-created_at", "-pk").values("pk")[:limit]
+        )
+        .select_related("rating__author")
+        .only(
+            "id",
+            "position",
+            "area_names",
+            "score",
+            "rating",
+            "rating__created_at",
+            "rating__comment",
+            "rating__author__full_name",
+        )
+        .order_by("-rating__created_at", "-rating_id", "position")
     )
+    found: dict[int, Rating] = {}
+    for area in areas:
+        rating = found.setdefault(area.rating_id, area.rating)
+        if not hasattr(rating, "area_list"):
+            rating.area_list = []
+        rating.area_list.append(area)
+    return list(found.values())

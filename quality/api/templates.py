@@ -6,8 +6,7 @@ from api.serializers import ModelSerializer
 from api.views import ApiViewSet
 from quality import access
 from quality.models import Area, Element, Template
-
-NAME_FIELDS = ["name", "name_et", "name_ru", "name_zh_hans"]
+from quality.models.names import NAME_FIELDS
 
 
 class ElementSerializer(ModelSerializer):

@@ -206,7 +206,7 @@ class Score(models.Model):
     class Meta:
         verbose_name = _("score")
         verbose_name_plural = _("scores")
-        ordering = ["inspection", "position"]
+        ordering = ["inspection_id", "position"]
         constraints = [
             models.UniqueConstraint(
                 fields=["inspection", "position"], name="quality_score_position_unique"

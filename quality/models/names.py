@@ -7,6 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from common import limits
 from common.validators import single_line
 
+# The four name fields of ``Names``, in the order forms and the API list them.
+NAME_FIELDS = ("name", "name_et", "name_ru", "name_zh_hans")
+
 
 def pick(names: dict, language: str | None = None) -> str:
     """The name in ``language`` (the active one by default), else English, else any."""

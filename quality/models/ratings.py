@@ -29,6 +29,8 @@ class Rating(SiteRecord):
     )
 
     history = HistoricalRecords(excluded_fields=["client"])
+    # Set on the ratings a page shows by quality.queries.latest_ratings.
+    area_list: list["AreaRating"]
 
     class Meta:
         verbose_name = _("client rating")
@@ -65,7 +67,7 @@ class AreaRating(models.Model):
     class Meta:
         verbose_name = _("area rating")
         verbose_name_plural = _("area ratings")
-        ordering = ["rating", "position"]
+        ordering = ["rating_id", "position"]
 
     def __str__(self):
         return f"{self.area_label}: {self.score}"

@@ -51,7 +51,7 @@ class Area(Names):
     class Meta:
         verbose_name = _("work area")
         verbose_name_plural = _("work areas")
-        ordering = ["template", "position", "id"]
+        ordering = ["template_id", "position", "id"]
 
 
 class Element(Names):
@@ -73,4 +73,4 @@ class Element(Names):
     class Meta:
         verbose_name = _("element")
         verbose_name_plural = _("elements")
-        ordering = ["area", "position", "id"]
+        ordering = ["area_id", "position", "id"]

@@ -17,7 +17,7 @@ from accounts.models import User
 from accounts.roles import Role
 from api.tests.helpers import token_client
 from clients.access import at_visible_sites
-from quality import access
+from quality import access, queries
 from quality.models import CorrectiveAction, Inspection, InspectionPlan, Rating
 from quality.services import actions, inspections, plans, ratings
 from quality.tests import helpers
@@ -194,6 +194,44 @@ def test_an_action_whose_owner_left_with_nobody_to_take_over_is_flagged_for_its_
     action = quality["open"]
     assert access.action_needs_new_owner(cast.staff.account_manager, action)
     assert not access.action_needs_new_owner(cast.staff.service_director, action)
+
+
+@pytest.mark.parametrize(
+    ("owner_active", "manager", "status"),
+    [
+        (True, "active", "open"),
+        (False, "active", "open"),
+        (False, "inactive", "open"),
+        (False, None, "open"),
+        (False, None, "solved"),
+    ],
+)
+def test_a_list_flags_the_same_rows_as_the_rule(cast, quality, owner_active, manager, status):
+    """The lists tell "needs a new owner" from their loaded rows
+    (queries.flag_needs_new_owner); the action's page asks the database
+    (access.needs_new_owner). Both answer alike in every state."""
+    site, action = cast.site_a1, quality["open"]
+    owner = action.owner
+    owner.is_active = owner_active
+    owner.save(update_fields=["is_active"])
+    if manager is None:
+        site.work_manager = None
+        site.save(update_fields=["work_manager"])
+    else:
+        site.work_manager.is_active = manager == "active"
+        site.work_manager.save(update_fields=["is_active"])
+    CorrectiveAction.objects.filter(pk=action.pk).update(status=status)
+    for user in (cast.staff.account_manager, cast.staff.inspector, cast.admin_a.user):
+        rows = queries.flag_needs_new_owner(user, list(queries.actions(user).filter(pk=action.pk)))
+        flagged = [row.needs_new_owner for row in rows]
+        asked = access.actions_visible_to(user).filter(access.needs_new_owner(user), pk=action.pk)
+        assert flagged == ([asked.exists()] if rows else []), (user, flagged)
+    lacks = not owner_active and manager != "active" and status == "open"
+    manager_rows = queries.actions(cast.staff.account_manager).filter(pk=action.pk)
+    assert [
+        row.needs_new_owner
+        for row in queries.flag_needs_new_owner(cast.staff.account_manager, list(manager_rows))
+    ] == [lacks]
 
 
 def test_each_get_function_finds_what_is_visible_and_404s_the_rest(cast, quality):

@@ -1,13 +1,13 @@
 """The staff pages around inspections: lists and filters, the schedule, plans, mail, hooks."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from quality.models import CorrectiveAction, Inspection, InspectionPlan
-from quality.services import actions, plans
+from quality.models import CorrectiveAction, Inspection, InspectionPlan, Template
+from quality.services import actions, inspections, plans
 from quality.tests import helpers
 from webhooks import services as webhook_services
 from webhooks.models import Call
@@ -193,3 +193,40 @@ def test_a_sites_quality_page_names_what_scored_poorly_and_leads_to_the_whole_in
     assert "Scored 2 or lower" in page and "Sanitary rooms · General" in page
     assert "Entrance · Floor" not in page and action.get_portal_url() in page
     assert poor.get_portal_url() in page
+
+
+def test_a_sites_desk_page_shows_its_drafts_the_newest_inspections_and_its_plan(client, cast):
+    """The drafts and the trend come from one query (queries.trend_and_drafts),
+    the plan with the site (queries.site_and_plan): the page shows every draft,
+    the ten newest published inspections with the newest first, and the plan."""
+    helpers.default_template()
+    published = []
+    for day in range(1, 15):
+        with time_machine.travel(timezone.make_aware(datetime(2026, 2, day, 10)), tick=False):
+            published.append(helpers.published(cast.site_a1, cast.staff.inspector))
+    drafts = [
+        inspections.start(cast.site_a1, by=person)
+        for person in (cast.staff.inspector, cast.staff.service_director)
+    ]
+    client.force_login(cast.staff.service_director)
+    page = client.get(reverse("quality:site", args=[cast.site_a1.pk])).text
+    for draft in drafts:
+        assert draft.get_staff_url() in page
+    shown = [i for i in published if i.get_staff_url() + '"' in page]
+    assert shown == published[4:]
+    newest, older = published[-1].get_staff_url(), published[-10].get_staff_url()
+    assert page.index(newest) < page.index(older)
+    assert "Continue the inspection" in page
+    assert "No plan: the site is inspected with the default template" in page
+    plans.save_plan(
+        cast.site_a1,
+        by=cast.staff.service_director,
+        values={
+            "template": Template.objects.get(),
+            "every": 3,
+            "unit": "weeks",
+            "starts_on": date(2026, 3, 1),
+        },
+    )
+    page = client.get(reverse("quality:site", args=[cast.site_a1.pk])).text
+    assert "Every 3 weeks with “Cleaning”" in page

@@ -1,5 +1,6 @@
 """Clients rate the services of their sites; a 2 or lower opens an action like an inspection's."""
 
+import re
 from datetime import datetime
 
 import time_machine
@@ -105,3 +106,33 @@ def test_the_monthly_reminder_asks_each_client_user_once(cast):
     reminders = Notification.objects.filter(event="rating.reminder")
     assert {n.recipient for n in reminders} == people
     assert reminders.first().link == reverse("portal:home")
+
+
+def test_the_site_pages_show_the_newest_ratings_with_their_areas(client, cast):
+    """The desk shows the site's five newest ratings, the portal a person's own
+    three; each with its author's name and its scores in the template's order."""
+    areas = list(helpers.default_template().areas.all())
+    people = [cast.contact_a.user, cast.admin_a.user]
+    for number in range(7):
+        with time_machine.travel(timezone.make_aware(datetime(2026, 3, 1 + number, 9)), tick=False):
+            ratings.rate(
+                cast.site_a1,
+                by=people[number % 2],
+                scores={areas[0].pk: (5 - number % 3, ""), areas[1].pk: (3, "")},
+                comment=f"Visit {number}",
+            )
+    client.force_login(cast.staff.account_manager)
+    page = client.get(reverse("quality:site", args=[cast.site_a1.pk])).text
+    shown = [f"Visit {number}" for number in range(7) if f"Visit {number}<" in page]
+    assert shown == [f"Visit {number}" for number in (2, 3, 4, 5, 6)]
+    assert page.index("Visit 6") < page.index("Visit 2")
+    assert cast.contact_a.user.full_name in page and cast.admin_a.user.full_name in page
+    newest = page[page.index("Client ratings") : page.index("Visit 6")]
+    assert newest.index("Entrance: 5") < newest.index("Sanitary rooms: 3")
+
+    client.force_login(cast.contact_a.user)
+    portal = client.get(reverse("portal_quality:site", args=[cast.site_a1.pk])).text
+    mine = portal[portal.index("Your ratings") :]
+    # The contact's own are the even visits: the newest three are 6, 4 and 2.
+    entrance = re.findall(r"Entrance: (\d)", mine)
+    assert entrance == ["5", "4", "3"]

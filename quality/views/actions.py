@@ -29,6 +29,7 @@ def action_list(request):
         ("queue", "due_at", "pk"),
         rows=partial(queries.shown_actions, request.user),
     )
+    queries.flag_needs_new_owner(request.user, page.rows)
     return render_with_results(
         request, "quality/staff/action_list.html", {"filters": filters, "page": page}
     )

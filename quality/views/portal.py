@@ -13,6 +13,7 @@ from quality.services import ratings as rating_services
 SITE_ACTIONS = 20
 # Fewer than the trend holds (queries.TREND_LENGTH), so the trend's rows are enough.
 SITE_EARLIER = 6
+MY_RATINGS = 3
 
 
 @client_user_required
@@ -32,9 +33,11 @@ def site(request, pk):
             "poor_scores": queries.poor_scores(latest) if latest else [],
             "chart": charts.trend(trend),
             "earlier": trend[-2::-1][:SITE_EARLIER],
-            "actions": queries.actions(request.user).filter(site=site)[:SITE_ACTIONS],
+            "actions": queries.site_actions(request.user, site, SITE_ACTIONS),
             "can_rate": access.can_rate(request.user, site),
-            "my_ratings": queries.ratings(request.user, site).filter(author=request.user)[:3],
+            "my_ratings": queries.latest_ratings(
+                request.user, site, MY_RATINGS, author=request.user
+            ),
         },
     )
 

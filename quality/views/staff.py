@@ -20,6 +20,8 @@ from quality.services import plans
 from quality.states import INSPECTIONS
 
 SITE_INSPECTIONS = 10
+SITE_ACTIONS = 20
+SITE_RATINGS = 5
 
 
 @staff_required
@@ -60,15 +62,8 @@ def schedule(request):
 
 @staff_required
 def site(request, pk):
-    site = get_site_for(request.user, pk)
-    trend = queries.trend_of(request.user, site)
-    plan = (
-        access.plans_visible_to(request.user)
-        .filter(site=site)
-        .select_related("template", "inspector")
-        .first()
-    )
-    drafts = queries.inspections(request.user).filter(site=site, status=Inspection.Status.DRAFT)
+    site, plan = queries.site_and_plan(request.user, pk)
+    trend, drafts = queries.trend_and_drafts(request.user, site)
     can_inspect, can_plan = access.can_inspect_and_plan(request.user, site)
     return render(
         request,
@@ -81,8 +76,8 @@ def site(request, pk):
             "inspections": trend[::-1][:SITE_INSPECTIONS],
             "drafts": drafts,
             "my_draft": any(d.inspector_id == request.user.pk for d in drafts),
-            "actions": queries.actions(request.user).filter(site=site)[:20],
-            "ratings": queries.ratings(request.user, site)[:5],
+            "actions": queries.site_actions(request.user, site, SITE_ACTIONS),
+            "ratings": queries.latest_ratings(request.user, site, SITE_RATINGS),
             "can_inspect": can_inspect,
             "can_plan": can_plan,
         },
