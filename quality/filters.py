@@ -79,16 +79,21 @@ class InspectionFilter(django_filters.FilterSet):
     # A range of the stored time, from local midnight to local midnight, which the
     # index on published_at answers; "published_at::date >= …" read every row.
     # The calendar's first and last days bound nothing (and would not fit a
-    # time zone's shift).
+    # time zone's shift). The same range of listed_at, the list's order, is
+    # the same rows (a published inspection is listed at its publication) and
+    # lets the list's index start at the period instead of reading every
+    # inspection published since.
     def published_since(self, queryset, name, value):
         if value <= date.min + timedelta(days=1):
             return queryset
-        return queryset.filter(published_at__gte=_midnight(value))
+        start = _midnight(value)
+        return queryset.filter(published_at__gte=start, listed_at__gte=start)
 
     def published_until(self, queryset, name, value):
         if value >= date.max - timedelta(days=1):
             return queryset
-        return queryset.filter(published_at__lt=_midnight(value + timedelta(days=1)))
+        end = _midnight(value + timedelta(days=1))
+        return queryset.filter(published_at__lt=end, listed_at__lt=end)
 
     class Meta:
         model = Inspection

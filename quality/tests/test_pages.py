@@ -145,6 +145,29 @@ def test_the_action_list_shows_overdue_first(client, cast):
     assert "Overdue" in page
 
 
+def test_an_action_row_escapes_what_people_typed(client, cast):
+    """The rows are written by a tag (action_row), not by the template's
+    autoescaping: a site's name and a solution with markup read as text."""
+    cast.site_a1.name = '<b>Mammu</b> & "Co"'
+    cast.site_a1.save(update_fields=["name"])
+    helpers.published(cast.site_a1, cast.staff.inspector, values=(5, 2, 5, 5, 5))
+    action = CorrectiveAction.objects.get()
+    actions.solve(
+        action,
+        by=cast.staff.work_manager,
+        solution="<script>alert(1)</script> Floor washed",
+        expected_version=action.version,
+    )
+    client.force_login(cast.staff.work_manager)
+    page = client.get(reverse("quality:action_list")).text
+    assert "&lt;b&gt;Mammu&lt;/b&gt; &amp; &quot;Co&quot;: " in page
+    assert "<b>Mammu" not in page
+    client.force_login(cast.admin_a.user)
+    portal = client.get(reverse("portal_quality:site", args=[cast.site_a1.pk])).text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Floor washed" in portal
+    assert "<script>alert(1)" not in portal
+
+
 def test_mail_about_an_action_is_in_the_work_managers_language(
     client, cast, smtp_server, django_capture_on_commit_callbacks
 ):
