@@ -119,6 +119,18 @@ def sites_rateable_by(user) -> QuerySet[Site]:
     return sites_visible_to(user).filter(status=Site.Status.ACTIVE)
 
 
+def get_site_for_portal(user, pk) -> Site:
+    """The site ``pk`` if ``user`` sees it (as ``clients.access.get_site_for``:
+    404 otherwise), with ``rateable``: whether ``user`` rates its services
+    (``sites_rateable_by``), asked in the same query."""
+    return get_object_or_404(
+        sites_visible_to(user)
+        .select_related("client")
+        .annotate(rateable=Exists(sites_rateable_by(user).filter(pk=OuterRef("pk")))),
+        pk=pk,
+    )
+
+
 def can_inspect(user, site: Site) -> bool:
     """Whether ``user`` starts an inspection of ``site`` (``sites_inspectable_by``)."""
     return sites_inspectable_by(user).filter(pk=site.pk).exists()

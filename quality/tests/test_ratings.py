@@ -136,3 +136,20 @@ def test_the_site_pages_show_the_newest_ratings_with_their_areas(client, cast):
     # The contact's own are the even visits: the newest three are 6, 4 and 2.
     entrance = re.findall(r"Entrance: (\d)", mine)
     assert entrance == ["5", "4", "3"]
+
+
+def test_the_portal_offers_to_rate_only_an_active_site(client, cast):
+    """The portal's site page asks whether its reader rates the site in the
+    site's own query (access.get_site_for_portal): an active site, yes; a
+    paused one, no, and the rating page refuses it."""
+    helpers.default_template()
+    rate_url = reverse("portal_quality:rate", args=[cast.site_a1.pk])
+    client.force_login(cast.admin_a.user)
+    page = client.get(reverse("portal_quality:site", args=[cast.site_a1.pk])).text
+    assert rate_url in page
+    cast.site_a1.status = "paused"
+    cast.site_a1.save(update_fields=["status"])
+    page = client.get(reverse("portal_quality:site", args=[cast.site_a1.pk]))
+    assert page.status_code == 200
+    assert rate_url not in page.text
+    assert client.get(rate_url).status_code == 403

@@ -20,7 +20,7 @@ MY_RATINGS = 3
 def site(request, pk):
     """How quality goes at a site: its latest inspection (what scored 2 or lower;
     the whole inspection is a tap away), the trend, the corrective actions."""
-    site = get_site_for(request.user, pk)
+    site = access.get_site_for_portal(request.user, pk)
     # The trend's newest inspections, read once for the chart, the latest and the list.
     trend = queries.trend_of(request.user, site)
     latest = trend[-1] if trend else None
@@ -34,7 +34,7 @@ def site(request, pk):
             "chart": charts.trend(trend),
             "earlier": trend[-2::-1][:SITE_EARLIER],
             "actions": queries.site_actions(request.user, site, SITE_ACTIONS),
-            "can_rate": access.can_rate(request.user, site),
+            "can_rate": site.rateable,
             "my_ratings": queries.latest_ratings(
                 request.user, site, MY_RATINGS, author=request.user
             ),
