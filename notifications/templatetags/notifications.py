@@ -1,9 +1,18 @@
-from django import template
+from html import escape
 
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from common.dates import local_format
+from common.links import record_url
+from common.states import machine_of
 from events import registry
 from notifications import rendering
+from notifications.models import Delivery
 
 register = template.Library()
+SHORT_DATETIME = "SHORT_DATETIME_FORMAT"
 
 
 @register.filter
@@ -17,3 +26,70 @@ def event_label(key):
         return registry.get(key).label
     except LookupError:
         return key
+
+
+@register.simple_tag(takes_context=True)
+def outbox_row(context, delivery):
+    """One message of the outbox as a table row: when it was made, to whom and
+    how, what it says, its status and next attempt, its attempts and the
+    reason it failed, and "Send again" where its state allows it.
+
+    A tag rather than template markup, as Django's admin writes its change
+    list's rows: the outbox draws 25, and the template engine took most of the
+    page's time. Every value is escaped.
+    """
+    if delivery.is_digest:
+        message = escape(_("Daily digest"))
+    else:
+        message = (
+            f"{escape(rendering.title(delivery.notification))}"
+            f'<div class="small text-body-secondary">'
+            f"{escape(str(event_label(delivery.notification.event)))}</div>"
+        )
+    status = escape(delivery.get_status_display())
+    if delivery.status == Delivery.Status.PENDING and delivery.next_attempt_at:
+        when = local_format(delivery.next_attempt_at, SHORT_DATETIME)
+        status += (
+            f'<div class="small text-body-secondary">'
+            f"{escape(_('next attempt %(time)s') % {'time': when})}</div>"
+        )
+    elif delivery.sent_at:
+        sent = local_format(delivery.sent_at, SHORT_DATETIME)
+        status += f'<div class="small text-body-secondary">{escape(sent)}</div>'
+    reason = escape(_(delivery.last_error)) if delivery.last_error else ""
+    action = ""
+    if machine_of(delivery).allows(delivery, "send_again"):
+        action = (
+            f'<form method="post" action="{record_url("notifications:retry", delivery.pk)}">'
+            f'<input type="hidden" name="csrfmiddlewaretoken" '
+            f'value="{escape(str(context.get("csrf_token", "")))}">'
+            f'<button type="submit" class="btn btn-sm btn-outline-primary">'
+            f"{escape(_('Send again'))}</button></form>"
+        )
+    labels = [
+        escape(label)
+        for label in (
+            _("Created"),
+            _("Recipient"),
+            _("Message"),
+            _("Status"),
+            _("Attempts"),
+            _("Reason"),
+            _("Actions"),
+        )
+    ]
+    # Every value in it is escaped above or here.
+    return mark_safe(  # noqa: S308
+        f'<tr id="delivery-{int(delivery.pk)}">'
+        f'<td data-label="{labels[0]}" class="cd-nowrap">'
+        f"{escape(local_format(delivery.created_at, SHORT_DATETIME))}</td>"
+        f'<td data-label="{labels[1]}">{escape(delivery.recipient.full_name)}'
+        f'<div class="small text-body-secondary">{escape(delivery.get_channel_display())}: '
+        f"{escape(delivery.address)}</div></td>"
+        f'<td data-label="{labels[2]}">{message}</td>'
+        f'<td data-label="{labels[3]}">{status}</td>'
+        f'<td data-label="{labels[4]}">{int(delivery.attempts)}</td>'
+        f'<td data-label="{labels[5]}" class="small text-break">{reason}</td>'
+        f'<td data-label="{labels[6]}">{action}</td>'
+        "</tr>"
+    )

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.db import transaction
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -206,3 +207,44 @@ def test_a_worker_that_died_mid_send_is_replaced(
     with time_machine.travel(timezone.now() + timedelta(minutes=11)):
         tasks.deliver_due_job()
     assert len(smtp_server.messages) == 1
+
+
+def test_the_outbox_rows_show_each_state_and_send_again_with_the_pages_token(
+    cast, smtp_server, django_capture_on_commit_callbacks
+):
+    """The rows are written by a tag (outbox_row): a pending message's next
+    attempt, a sent one's time, a failed one's reason and its button, whose
+    form carries the page's CSRF token and works with CSRF checks on."""
+    pending, sent, failed = (
+        Delivery.objects.get(notification=notification)
+        for notification in (
+            tell(cast.admin_a.user, cast.site_a1)[0],
+            tell(cast.admin_a.user, cast.site_a2)[0],
+            tell(cast.contact_a.user, cast.site_a1)[0],
+        )
+    )
+    later = timezone.now() + timedelta(minutes=8)
+    Delivery.objects.filter(pk=pending.pk).update(attempts=2, next_attempt_at=later)
+    Delivery.objects.filter(pk=sent.pk).update(status=Delivery.Status.SENT, sent_at=later)
+    Delivery.objects.filter(pk=failed.pk).update(
+        status=Delivery.Status.FAILED, attempts=19, last_error="Mail server: <down>"
+    )
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(cast.staff.admin)
+    page = browser.get(reverse("notifications:outbox") + "?status=all").text
+    rows = {d.pk: page[page.index(f'id="delivery-{d.pk}"') :] for d in (pending, sent, failed)}
+    for pk, row in rows.items():
+        rows[pk] = row[: row.index("</tr>")]
+    assert "next attempt" in rows[pending.pk] and ">2</td>" in rows[pending.pk]
+    assert "next attempt" not in rows[sent.pk] and "Send again" not in rows[sent.pk]
+    assert "Mail server: &lt;down&gt;" in rows[failed.pk]
+    assert 'data-label="Reason"' in rows[failed.pk]
+    token = rows[failed.pk].split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = browser.post(
+            reverse("notifications:retry", args=[failed.pk]),
+            {"csrfmiddlewaretoken": token},
+            follow=True,
+        )
+    assert response.status_code == 200
+    assert "The message is being sent again." in response.text
