@@ -48,23 +48,24 @@ def outbox_row(context, delivery):
         )
     status = escape(delivery.get_status_display())
     if delivery.status == Delivery.Status.PENDING and delivery.next_attempt_at:
-        when = local_format(delivery.next_attempt_at, SHORT_DATETIME)
-        status += (
-            f'<div class="small text-body-secondary">'
-            f"{escape(_('next attempt %(time)s') % {'time': when})}</div>"
-        )
+        # gettext outside the f-strings: makemessages does not look inside them.
+        next_attempt = _("next attempt %(time)s") % {
+            "time": local_format(delivery.next_attempt_at, SHORT_DATETIME)
+        }
+        status += f'<div class="small text-body-secondary">{escape(next_attempt)}</div>'
     elif delivery.sent_at:
         sent = local_format(delivery.sent_at, SHORT_DATETIME)
         status += f'<div class="small text-body-secondary">{escape(sent)}</div>'
     reason = escape(_(delivery.last_error)) if delivery.last_error else ""
     action = ""
     if machine_of(delivery).allows(delivery, "send_again"):
+        send_again = _("Send again")
         action = (
             f'<form method="post" action="{record_url("notifications:retry", delivery.pk)}">'
             f'<input type="hidden" name="csrfmiddlewaretoken" '
             f'value="{escape(str(context.get("csrf_token", "")))}">'
             f'<button type="submit" class="btn btn-sm btn-outline-primary">'
-            f"{escape(_('Send again'))}</button></form>"
+            f"{escape(send_again)}</button></form>"
         )
     labels = [
         escape(label)

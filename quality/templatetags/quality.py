@@ -70,21 +70,22 @@ def action_row(action, portal=False, site=None):
     ``format_html``: a list draws one per row, and the template engine took
     0.1 ms a row, ``format_html`` 0.06 ms. Every value is escaped.
     """
+    # gettext outside the f-strings: makemessages does not look inside them.
     if action.is_open:
-        when = f"{_('deadline')} {local_format(action.due_at, SHORT_DATETIME)}"
+        when = _("deadline") + " " + local_format(action.due_at, SHORT_DATETIME)
     elif action.solved_at:
-        when = f"{_('solved')} {local_format(action.solved_at, SHORT_DATETIME)}"
+        when = _("solved") + " " + local_format(action.solved_at, SHORT_DATETIME)
     else:
         when = ""
     url = action.get_portal_url() if portal else action.get_staff_url()
     subject = action.subject if site else f"{action.site.name}: {action.subject}"
     badges = ""
     if action.is_overdue:
-        badges += f'<span class="badge text-bg-danger">{escape(_("Overdue"))}</span>\n      '
+        overdue = _("Overdue")
+        badges += f'<span class="badge text-bg-danger">{escape(overdue)}</span>\n      '
     if getattr(action, "needs_new_owner", False):
-        badges += (
-            f'<span class="badge text-bg-warning">{escape(_("Needs a new owner"))}</span>\n      '
-        )
+        new_owner = _("Needs a new owner")
+        badges += f'<span class="badge text-bg-warning">{escape(new_owner)}</span>\n      '
     source = _("From a client rating") if action.from_client else _("From an inspection")
     owner = f" · {escape(action.owner.full_name)}" if not portal and action.owner else ""
     solution = (
