@@ -107,7 +107,9 @@ def _ours(doc: dict) -> list[str]:
         f"{server['cache']}.",
         "",
         f"**Load**: wrk, {load['connections']} connections, {load['wrk_threads']} threads, "
-        f"{load['warmup_seconds']} s warm-up then {load['seconds']} s per scenario"
+        f"{load['warmup_seconds']} s warm-up"
+        + (" (1 s in later rounds)" if load.get("rounds", 1) > 1 else "")
+        + f" then {load['seconds']} s per scenario"
         + (
             f", in {load['rounds']} rounds (passes over every scenario, minutes apart); each "
             "number below is the median of its rounds, and “÷ ceiling” gives the rounds' "

@@ -7,8 +7,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from common.dates import local_format
+from common.links import record_url
 from quality.models.names import pick
 
 register = template.Library()
@@ -107,6 +109,52 @@ def action_row(action, portal=False, site=None):
         f"{owner}</div>\n"
         f"    {solution}</li>"
     )
+
+
+@register.simple_tag(takes_context=True)
+def plan_row(context, plan):
+    """One site of the inspection schedule as a row of its list: the site and
+    its client and address, when it is due (and how late), when it was last
+    inspected and by whom it is planned, and "Inspect" for those who may.
+
+    A tag rather than template markup, for the reason ``action_row`` gives.
+    Every value is escaped.
+    """
+    site = plan.site
+    due = _("Due") + " " + local_format(plan.due_on, SHORT_DATE)
+    if plan.is_overdue:
+        days = plan.days_late
+        late = ngettext("%(days)s day late", "%(days)s days late", days) % {"days": days}
+        due = f'{escape(due)} <span class="badge text-bg-danger">{escape(late)}</span>'
+    else:
+        due = escape(due)
+    last_on = plan.last_on
+    last = _("last") + " " + local_format(last_on, SHORT_DATE) if last_on else _("never inspected")
+    inspector = f" · {escape(plan.inspector.full_name)}" if plan.inspector else ""
+    button = ""
+    if plan.inspectable:
+        inspect = _("Inspect")
+        button = (
+            f'<form method="post" action="{record_url("quality:inspection_start", plan.site_id)}">'
+            '<input type="hidden" name="csrfmiddlewaretoken" '
+            f'value="{escape(str(context.get("csrf_token", "")))}">'
+            f'<button class="btn btn-primary" type="submit">{escape(inspect)}</button></form>'
+        )
+    # Every value in it is escaped above or here.
+    return mark_safe(  # noqa: S308
+        '<li class="list-group-item">'
+        '<div class="d-flex flex-wrap gap-2 align-items-center">'
+        '<div class="me-auto">'
+        f'<a href="{record_url("quality:site", plan.site_id)}" class="fw-semibold">'
+        f"{escape(site.name)}</a>"
+        f'<div class="small text-body-secondary">{escape(site.client.name)} · '
+        f"{escape(site.address)}</div>"
+        f'<div class="small">{due} · {escape(last)}{inspector}</div>'
+        f"</div>{button}</div></li>"
+    )
+
+
+SHORT_DATE = "SHORT_DATE_FORMAT"
 
 
 @register.filter
