@@ -347,7 +347,8 @@ def _cpu(spent: dict | None) -> str:
 def _ratio_and_spread(result: dict) -> str:
     """ "52 % (47–58)": the median round's ratio, then the lowest and highest round's."""
     text = _ratio(result.get("ratio_to_ceiling"))
-    ratios = [r["ratio_to_ceiling"] for r in result.get("rounds") or [] if r["ratio_to_ceiling"]]
+    rounds = result.get("rounds") or []
+    ratios = [r["ratio_to_ceiling"] for r in rounds if r["ratio_to_ceiling"] is not None]
     if len(ratios) > 1:
         text += f" ({min(ratios):.0%}–{max(ratios):.0%})".replace("%–", "–")
     return text

@@ -38,11 +38,19 @@ def merge_rounds(results: list[dict]) -> list[dict]:
 
 
 def merge(rounds: list[dict]) -> dict:
-    """A scenario's result from its rounds (see ``merge_rounds``)."""
+    """A scenario's result from its rounds (see ``merge_rounds``).
+
+    A round in which no request finished counts as the worst round, not as
+    a missing one: its ratio is 0, and the scenario's latency target fails
+    (``stalled_rounds``; its p99 is unknown, not small).
+    """
+    stalled = [r for r in rounds if r.get("status") == 200 and r.get("rps") == 0]
+    for stuck in stalled:
+        stuck["ratio_to_ceiling"] = 0.0
     first = rounds[0]
     if len(rounds) == 1:
-        return {**first, "rounds": [_kept(first)]}
-    result = {**first}
+        return {**first, "rounds": [_kept(first)], "stalled_rounds": len(stalled)}
+    result = {**first, "stalled_rounds": len(stalled)}
     for key in ("rps", "p50_ms", "p95_ms", "p99_ms", "ratio_to_ceiling", "cpu_ratio_to_ceiling"):
         result[key] = median([r.get(key) for r in rounds])
     result["ceiling_beside_rps"] = median([r.get("ceiling_beside_rps") for r in rounds])
@@ -69,6 +77,10 @@ def merge(rounds: list[dict]) -> dict:
             **runs[0],
             "requests": sum(run["requests"] for run in runs),
             "non_2xx": sum(run["non_2xx"] for run in runs),
+            "errors": {
+                kind: sum((run.get("errors") or {}).get(kind, 0) for run in runs)
+                for kind in {kind for run in runs for kind in (run.get("errors") or {})}
+            },
         }
     errors = [r["error"] for r in rounds if r.get("error")]
     if errors:

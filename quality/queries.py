@@ -98,8 +98,9 @@ def site_and_plan(user, pk) -> tuple[Site, InspectionPlan | None]:
 
 
 def trend_and_drafts(user, site) -> tuple[list[Inspection], list[Inspection]]:
-    """``trend_of`` and the site's drafts ``user`` sees (oldest first: when each
-    began and who is inspecting) from one query."""
+    """``trend_of`` and the site's drafts ``user`` sees (newest first, as the
+    inspection list orders them: when each began and who is inspecting) from
+    one query."""
     visible = access.inspections_visible_to(user).filter(site=site)
     newest = (
         visible.filter(status=Inspection.Status.PUBLISHED)
@@ -125,7 +126,7 @@ def trend_and_drafts(user, site) -> tuple[list[Inspection], list[Inspection]]:
     for row in rows:
         (drafts if row.status == Inspection.Status.DRAFT else trend).append(row)
     trend.sort(key=lambda row: (row.published_at, row.pk))
-    drafts.sort(key=lambda row: (row.started_at, row.pk))
+    drafts.sort(key=lambda row: (row.started_at, row.pk), reverse=True)
     return trend, drafts
 
 

@@ -235,6 +235,8 @@ def test_a_sites_desk_page_shows_its_drafts_the_newest_inspections_and_its_plan(
     page = client.get(reverse("quality:site", args=[cast.site_a1.pk])).text
     for draft in drafts:
         assert draft.get_staff_url() in page
+    # Newest first, as the inspection list orders them.
+    assert page.index(drafts[1].get_staff_url()) < page.index(drafts[0].get_staff_url())
     shown = [i for i in published if i.get_staff_url() + '"' in page]
     assert shown == published[4:]
     newest, older = published[-1].get_staff_url(), published[-10].get_staff_url()
