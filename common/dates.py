@@ -16,6 +16,10 @@ from collections.abc import Callable
 from django.utils import formats, timezone
 from django.utils.dateformat import DateFormat, re_escaped, re_formatchars
 
+# The format names rows write their dates in (``local_format``).
+SHORT_DATETIME = "SHORT_DATETIME_FORMAT"
+SHORT_DATE = "SHORT_DATE_FORMAT"
+
 Part = str | Callable[[datetime.date], str]
 
 _NUMERIC: dict[str, Callable[[datetime.date], str]] = {

@@ -67,16 +67,25 @@ def published_at_site(user, site) -> QuerySet[Inspection]:
     return inspections(user).filter(site=site, status=Inspection.Status.PUBLISHED)
 
 
+def _newest_published(user, site) -> QuerySet[Inspection]:
+    """The site's published inspections ``user`` sees, newest first."""
+    return (
+        access.inspections_visible_to(user)
+        .filter(site=site, status=Inspection.Status.PUBLISHED)
+        .order_by("-published_at", "-pk")
+    )
+
+
+# What the trend, the page's list and its latest inspection show of each.
+TREND_FIELDS = ("id", "published_at", "quality_index", "remarks", "inspector__full_name")
+
+
 def trend_of(user, site) -> list[Inspection]:
     """The site's last published inspections, oldest first, for the chart; with
     their inspector's name and remarks, so that the newest of them are also the
     page's list and its latest inspection."""
     latest = (
-        access.inspections_visible_to(user)
-        .filter(site=site, status=Inspection.Status.PUBLISHED)
-        .select_related("inspector")
-        .only("id", "published_at", "quality_index", "remarks", "inspector__full_name")
-        .order_by("-published_at")[:TREND_LENGTH]
+        _newest_published(user, site).select_related("inspector").only(*TREND_FIELDS)[:TREND_LENGTH]
     )
     return list(reversed(latest))
 
@@ -101,24 +110,13 @@ def trend_and_drafts(user, site) -> tuple[list[Inspection], list[Inspection]]:
     """``trend_of`` and the site's drafts ``user`` sees (newest first, as the
     inspection list orders them: when each began and who is inspecting) from
     one query."""
-    visible = access.inspections_visible_to(user).filter(site=site)
-    newest = (
-        visible.filter(status=Inspection.Status.PUBLISHED)
-        .order_by("-published_at", "-pk")
-        .values("pk")[:TREND_LENGTH]
-    )
+    newest = _newest_published(user, site).values("pk")[:TREND_LENGTH]
     rows = (
-        visible.filter(Q(status=Inspection.Status.DRAFT) | Q(pk__in=newest))
+        access.inspections_visible_to(user)
+        .filter(site=site)
+        .filter(Q(status=Inspection.Status.DRAFT) | Q(pk__in=newest))
         .select_related("inspector")
-        .only(
-            "id",
-            "status",
-            "started_at",
-            "published_at",
-            "quality_index",
-            "remarks",
-            "inspector__full_name",
-        )
+        .only(*TREND_FIELDS, "status", "started_at")
         .order_by()
     )
     trend: list[Inspection] = []

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from common import capabilities
-from common.dates import local_format
+from common.dates import SHORT_DATE, SHORT_DATETIME, local_format
 from common.keyset import COUNT_LIMIT
 from common.links import record_url
 
@@ -108,10 +108,10 @@ def max_length(instance, field_name):
 @register.filter(expects_localtime=True, is_safe=False)
 def short_datetime(value):
     """``|date:"SHORT_DATETIME_FORMAT"``, written faster (common.dates): lists show one a row."""
-    return local_format(value, "SHORT_DATETIME_FORMAT", to_local_time=False)
+    return local_format(value, SHORT_DATETIME, to_local_time=False)
 
 
 @register.filter(expects_localtime=True, is_safe=False)
 def short_date(value):
     """``|date:"SHORT_DATE_FORMAT"``, written faster (common.dates)."""
-    return local_format(value, "SHORT_DATE_FORMAT", to_local_time=False)
+    return local_format(value, SHORT_DATE, to_local_time=False)

@@ -1,10 +1,11 @@
 from html import escape
 
 from django import template
+from django.template.backends.utils import csrf_input
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from common.dates import local_format
+from common.dates import SHORT_DATETIME, local_format
 from common.links import record_url
 from common.states import machine_of
 from events import registry
@@ -12,7 +13,6 @@ from notifications import rendering
 from notifications.models import Delivery
 
 register = template.Library()
-SHORT_DATETIME = "SHORT_DATETIME_FORMAT"
 
 
 @register.filter
@@ -62,8 +62,7 @@ def outbox_row(context, delivery):
         send_again = _("Send again")
         action = (
             f'<form method="post" action="{record_url("notifications:retry", delivery.pk)}">'
-            f'<input type="hidden" name="csrfmiddlewaretoken" '
-            f'value="{escape(str(context.get("csrf_token", "")))}">'
+            f"{csrf_input(context['request'])}"
             f'<button type="submit" class="btn btn-sm btn-outline-primary">'
             f"{escape(send_again)}</button></form>"
         )

@@ -1,6 +1,7 @@
 from html import escape
 
 from django import template
+from django.template.backends.utils import csrf_input
 from django.utils import formats
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
@@ -9,7 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from common.dates import local_format
+from common.dates import SHORT_DATE, SHORT_DATETIME, local_format
 from common.links import record_url
 from quality.models.names import pick
 
@@ -58,7 +59,13 @@ def index_badge(index):
 
 
 STATUS_TONE = {"open": "warning", "solved": "info", "verified": "success"}
-SHORT_DATETIME = "SHORT_DATETIME_FORMAT"
+
+
+@register.filter
+def status_tone(status):
+    """The Bootstrap colour of a corrective action's status: open amber, solved
+    blue, verified green."""
+    return STATUS_TONE.get(status, "secondary")
 
 
 @register.simple_tag
@@ -102,7 +109,7 @@ def action_row(action, portal=False, site=None):
         f'      <span class="badge text-bg-{score_tone(action.rated)}">{int(action.rated)}</span>\n'
         f'      <a class="me-auto" href="{escape(url)}">{escape(subject)}</a>\n'
         f"      {badges}"
-        f'<span class="badge text-bg-{STATUS_TONE.get(action.status, "secondary")}">'
+        f'<span class="badge text-bg-{status_tone(action.status)}">'
         f"{escape(action.get_status_display())}</span>\n"
         "    </div>\n"
         f'    <div class="small text-body-secondary">{escape(source)} · {escape(when)}'
@@ -136,8 +143,7 @@ def plan_row(context, plan):
         inspect = _("Inspect")
         button = (
             f'<form method="post" action="{record_url("quality:inspection_start", plan.site_id)}">'
-            '<input type="hidden" name="csrfmiddlewaretoken" '
-            f'value="{escape(str(context.get("csrf_token", "")))}">'
+            f"{csrf_input(context['request'])}"
             f'<button class="btn btn-primary" type="submit">{escape(inspect)}</button></form>'
         )
     # Every value in it is escaped above or here.
@@ -152,9 +158,6 @@ def plan_row(context, plan):
         f'<div class="small">{due} · {escape(last)}{inspector}</div>'
         f"</div>{button}</div></li>"
     )
-
-
-SHORT_DATE = "SHORT_DATE_FORMAT"
 
 
 @register.filter
