@@ -3,6 +3,7 @@
 from datetime import date, datetime, timedelta
 
 import time_machine
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -53,6 +54,31 @@ def test_the_schedule_puts_the_most_overdue_site_first(client, cast):
     page = client.get(reverse("quality:schedule")).text
     assert "Kadaka" in page  # due again in a week: within the week shown
     assert "9 days late" not in page
+
+
+def test_the_schedules_inspect_button_starts_an_inspection_with_the_rows_token(cast):
+    """The schedule's rows are written by a tag (plan_row): its form carries the
+    page's CSRF token, and works with CSRF checks on."""
+    tpl = helpers.default_template()
+    plans.save_plan(
+        cast.site_a1,
+        by=cast.staff.admin,
+        values={
+            "template": tpl,
+            "every": 1,
+            "unit": "weeks",
+            "starts_on": timezone.localdate() - timedelta(days=2),
+        },
+    )
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(cast.staff.inspector)
+    page = browser.get(reverse("quality:schedule")).text
+    start = reverse("quality:inspection_start", args=[cast.site_a1.pk])
+    form = page[page.index(f'action="{start}"') :]
+    token = form.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    response = browser.post(start, {"csrfmiddlewaretoken": token})
+    assert response.status_code == 302
+    assert Inspection.objects.filter(site=cast.site_a1, status=Inspection.Status.DRAFT).exists()
 
 
 def test_a_plan_is_saved_with_its_history_and_bad_input_is_explained(client, cast):
