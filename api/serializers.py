@@ -4,6 +4,8 @@ import copy
 
 from rest_framework import serializers
 
+from api.representation import representation
+
 
 class ModelSerializer(serializers.ModelSerializer):
     """DRF's ``ModelSerializer`` with its fields built once per class.
@@ -24,3 +26,7 @@ class ModelSerializer(serializers.ModelSerializer):
             # Another thread may build them too; either copy is the same.
             cls._built_fields = built
         return copy.deepcopy(built)
+
+    def to_representation(self, instance):
+        # The same output as DRF's, from a plan made once (api/representation.py).
+        return representation(self, instance)
