@@ -35,6 +35,9 @@ def set_author(instance, by, when=None) -> None:
         instance._history_date = when
 
 
+# The most rows of one history a page reads looking for changes to show.
+MAX_WINDOW = 2000
+
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 EMPTY = "—"
 
@@ -149,18 +152,15 @@ def _older_than(qs, index: int, before: tuple[datetime, int, int]):
     return qs.filter(Q(history_date__lt=when) | Q(history_date=when, history_id__lt=history_id))
 
 
-def _newest(histories, limit: int) -> list[tuple[Any, list, set[int]]]:
-    """Each history's newest ``2 × limit`` rows, and which of them are among the
-    newest ``2 × limit`` of all the histories together (the ones that may be shown).
+def _newest(histories, window: int) -> list[tuple[Any, list, set[int]]]:
+    """Each history's newest ``window`` rows, and which of them are among the
+    newest ``window`` of all the histories together (the ones that may be shown).
 
     A client with 200 sites has thousands of history rows; a page shows the
-    last 50 changes, so only those are read (twice as many: rows that changed
-    nothing are skipped), and the rest of each history's newest are not
-    compared, named or looked up.
+    last 25 changes, so only those are read, and the rest of each history's
+    newest are not compared, named or looked up.
     """
-    fetched = [
-        (qs, list(qs.order_by("-history_date", "-history_id")[: 2 * limit])) for qs in histories
-    ]
+    fetched = [(qs, list(qs.order_by("-history_date", "-history_id")[:window])) for qs in histories]
     candidates = sorted(
         (
             (_order_key(row.history_date, index, row.history_id), index, row.history_id)
@@ -168,20 +168,20 @@ def _newest(histories, limit: int) -> list[tuple[Any, list, set[int]]]:
             for row in rows
         ),
         reverse=True,
-    )[: 2 * limit]
+    )[:window]
     kept: list[set[int]] = [set() for _ in fetched]
     for _key, index, history_id in candidates:
         kept[index].add(history_id)
     return [(qs, rows, kept[index]) for index, (qs, rows) in enumerate(fetched)]
 
 
-def _with_predecessors(qs, newest: list, shown: set[int], limit: int) -> list:
+def _with_predecessors(qs, newest: list, shown: set[int], window: int) -> list:
     """The rows to be shown, and the version before each of them, in one query.
 
-    A history shorter than ``2 × limit`` was read whole: every version before
+    A history shorter than ``window`` was read whole: every version before
     is among its rows already.
     """
-    if len(newest) < 2 * limit:
+    if len(newest) < window:
         return newest
     rows = [row for row in newest if row.history_id in shown]
     if not rows:
@@ -198,10 +198,13 @@ def _with_predecessors(qs, newest: list, shown: set[int], limit: int) -> list:
         .order_by("-history_date", "-history_id")
         .values("history_id")[:1]
     )
+    # The records' ids let the database find the versions by the ``id`` index
+    # instead of reading the whole history table to match them.
     earlier = history_model.objects.filter(
+        id__in={row.id for row in rows},
         history_id__in=history_model.objects.filter(history_id__in=shown).values(
             previous=Subquery(before)
-        )
+        ),
     )
     return [*rows, *earlier]
 
@@ -217,17 +220,21 @@ def history_entries(
     """
     if before is not None:
         histories = tuple(_older_than(qs, index, before) for index, qs in enumerate(histories))
-    fetched = _newest(histories, limit)
-    entries = _entries(fetched, limit)
-    if len(entries) < limit and any(len(kept) < len(rows) for _qs, rows, kept in fetched):
-        # Versions that changed nothing (a form saved as it was) filled the
-        # shared window: each history's own newest, as many as it has read.
-        whole = [(qs, rows, {row.history_id for row in rows}) for qs, rows, _kept in fetched]
-        entries = _entries(whole, limit)
-    return entries
+    # Versions that changed nothing (a form saved as it was) are not shown:
+    # while they leave the page short and a history has more rows than were
+    # read, read a wider window. Bounded, so that a record saved unchanged a
+    # million times cannot make one page read it all.
+    window = limit
+    while True:
+        fetched = _newest(histories, window)
+        entries = _entries(fetched, limit, window)
+        read_whole = all(len(rows) < window for _qs, rows, _kept in fetched)
+        if len(entries) >= limit or read_whole or window >= MAX_WINDOW:
+            return entries
+        window = min(window * 4, MAX_WINDOW)
 
 
-def _entries(fetched, limit: int) -> list[Entry]:
+def _entries(fetched, limit: int, window: int) -> list[Entry]:
     raw = []
     shown: set[tuple[type, int]] = set()
     for index, (qs, newest, kept) in enumerate(fetched):
@@ -236,7 +243,7 @@ def _entries(fetched, limit: int) -> list[Entry]:
         history_model = qs.model
         shown.update((history_model, history_id) for history_id in kept)
         rows = sorted(
-            {row.history_id: row for row in _with_predecessors(qs, newest, kept, limit)}.values(),
+            {row.history_id: row for row in _with_predecessors(qs, newest, kept, window)}.values(),
             key=lambda row: (row.id, row.history_date, row.history_id),
         )
         raw.append((index, history_model, rows, *_m2m_sets(history_model, rows)))

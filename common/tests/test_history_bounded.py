@@ -82,7 +82,7 @@ def test_a_history_older_than_the_others_newest_reads_no_versions_before(cast, c
     histories = (Site.history.filter(id=new.pk), Site.history.filter(id=old.pk))
     entries, queries = count_queries(lambda: history_entries(*histories, limit=3))
     assert {e.subject for e in entries} == {"Site: Store 11", "Site: Store 10", "Site: Store 9"}
-    # Each history's newest six, the versions before the new store's three, its author.
+    # Each history's newest three, the versions before the new store's three, its author.
     assert queries == 4
 
 
@@ -94,9 +94,30 @@ def test_versions_that_changed_nothing_do_not_hide_the_other_histories(cast):
     for _ in range(8):
         busy.save()  # saved as it was: a version that changed nothing
     entries = history_entries(
-        Site.history.filter(id=site.pk), Site.history.filter(id=busy.pk), limit=2
+        Site.history.filter(id=site.pk), Site.history.filter(id=busy.pk), limit=3
     )
+    # The busy store's eight saves are newer than the other's changes and are
+    # not shown; its creation, older than them, is.
     assert [(e.subject, e.action) for e in entries] == [
+        ("Site: Busy store", "created"),
         ("Site: Store 1", "changed"),
         ("Site: Renamed store", "created"),
     ]
+
+
+def test_a_page_is_full_however_many_versions_changed_nothing(cast, count_queries):
+    site = SiteFactory(client=cast.client_a, name="Store start")
+    rename(site, 3)
+    for _ in range(120):
+        site.save()  # a form saved as it was, again and again
+    entries, queries = count_queries(
+        lambda: history_entries(Site.history.filter(id=site.pk), limit=3)
+    )
+    assert [(e.changes[0].old, e.changes[0].new) for e in entries] == [
+        ("Store 1", "Store 2"),
+        ("Store 0", "Store 1"),
+        ("Store start", "Store 0"),
+    ]
+    # Windows of 3, 12 and 48 rows (the rows, the versions before them, the
+    # authors), then of 192: the history read whole, so nothing before it.
+    assert queries == 3 * 3 + 2
