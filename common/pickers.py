@@ -7,9 +7,11 @@ records they may pick (the app's ``capabilities.Picker`` names them), and
 ``static/clientdesk/picker.js`` shows them as an ARIA combobox.
 
 The form field stays a ``ModelChoiceField`` over the same access-scoped
-queryset, so a typed-in or forged id is validated as before: one query.
+queryset, so a typed-in or forged id is validated as before: one query, and
+the record it finds is the one the picker shows (``PickerFilter``).
 """
 
+import django_filters
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -93,7 +95,10 @@ class PickerWidget(forms.Widget):
         label = ""
         chosen = context["widget"]["value"]
         queryset = getattr(self.choices, "queryset", None)
-        if chosen and queryset is not None and str(chosen).isascii() and str(chosen).isdigit():
+        found = getattr(self, "found", None)
+        if found is not None and str(found.pk) == str(chosen):
+            label = str(found)
+        elif chosen and queryset is not None and str(chosen).isascii() and str(chosen).isdigit():
             record = queryset.filter(pk=chosen).first()
             label = str(record) if record is not None else ""
         context["widget"].update(
@@ -131,3 +136,20 @@ class PickerWidget(forms.Widget):
 
     def value_from_datadict(self, data, files, name):
         return data.get(name)
+
+
+class PickerField(django_filters.fields.ModelChoiceField):
+    """A ``ModelChoiceField`` that hands the record it validated to its picker,
+    which shows its name without reading it a second time."""
+
+    def clean(self, value):
+        record = super().clean(value)
+        self.widget.found = record
+        return record
+
+
+class PickerFilter(django_filters.ModelChoiceFilter):
+    """django-filter's ``ModelChoiceFilter`` over ``PickerField``: give it a
+    ``PickerWidget``."""
+
+    field_class = PickerField

@@ -122,11 +122,17 @@ def sites_rateable_by(user) -> QuerySet[Site]:
 def get_site_for_portal(user, pk) -> Site:
     """The site ``pk`` if ``user`` sees it (as ``clients.access.get_site_for``:
     404 otherwise), with ``rateable``: whether ``user`` rates its services
-    (``sites_rateable_by``), asked in the same query."""
+    (``sites_rateable_by``), and ``rated_by_reader``: whether ``user`` has
+    rated it, asked in the same query."""
     return get_object_or_404(
         sites_visible_to(user)
         .select_related("client")
-        .annotate(rateable=Exists(sites_rateable_by(user).filter(pk=OuterRef("pk")))),
+        .annotate(
+            rateable=Exists(sites_rateable_by(user).filter(pk=OuterRef("pk"))),
+            rated_by_reader=Exists(
+                Rating.objects.filter(site=OuterRef("pk"), author_id=getattr(user, "pk", None))
+            ),
+        ),
         pk=pk,
     )
 

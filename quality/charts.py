@@ -5,6 +5,10 @@ Inline SVG needs no script, so it passes the strict CSP and prints in PDFs.
 
 from dataclasses import dataclass
 from decimal import Decimal
+from html import escape
+
+from django.utils import formats
+from django.utils.translation import gettext as _
 
 # A phone shows the chart about 350 px wide: a small canvas keeps its text legible.
 WIDTH, HEIGHT = 360, 170
@@ -55,3 +59,54 @@ def trend(inspections) -> dict | None:
         "polyline": " ".join(f"{p.x},{p.y}" for p in points),
         "grid": grid,
     }
+
+
+def trend_markup(chart: dict | None) -> str:
+    """The chart of ``trend`` as the site pages show it: the SVG with its
+    title and caption, or a line saying it shows from two inspections.
+
+    Written in Python rather than template markup: a point took the template
+    engine 0.02 ms, and a trend has twelve. Coordinates are numbers for SVG,
+    never "36,5" in a comma-decimal language; only the value in a point's
+    title is in the reader's format. Every text is escaped.
+    """
+    if not chart:
+        waiting = _("The trend shows once the site has two inspections.")
+        return f'<p class="text-body-secondary small mb-0">{escape(waiting)}</p>'
+    left, right = chart["left"], chart["right"]
+    grid = "".join(
+        f'<line x1="{left}" x2="{right}" y1="{line["y"]}" y2="{line["y"]}" stroke="#dee2e6" '
+        'stroke-width="1"/>\n'
+        f'  <text x="{left - 6}" y="{line["y"]}" text-anchor="end" dominant-baseline="middle" '
+        f'font-size="12" fill="#6c757d">{escape(line["label"])}</text>'
+        for line in chart["grid"]
+    )
+    points, last = chart["points"], len(chart["points"]) - 1
+    circles = []
+    for n, point in enumerate(points):
+        label = escape(point.label)
+        circles.append(
+            f'<circle cx="{point.x}" cy="{point.y}" r="4" fill="#0d6efd"><title>{label}: '
+            f"{escape(formats.localize(point.value))} %</title></circle>\n  "
+        )
+        if point.show_label:
+            anchor = "start" if n == 0 else "end" if n == last else "middle"
+            circles.append(
+                f'<text x="{point.x}" y="{chart["label_y"]}" text-anchor="{anchor}" '
+                f'font-size="12" fill="#6c757d">{label}</text>'
+            )
+    title = _("Quality index over time")
+    caption = _("Quality index of each inspection, in per cent.")
+    return (
+        '<figure class="mb-0">\n'
+        f'<svg viewBox="0 0 {chart["width"]} {chart["height"]}" class="w-100 h-auto" '
+        'role="img" aria-labelledby="trend-title">\n'
+        f'  <title id="trend-title">{escape(title)}</title>\n'
+        f"  {grid}\n"
+        f'  <polyline points="{chart["polyline"]}" fill="none" stroke="#0d6efd" '
+        'stroke-width="2.5" stroke-linejoin="round"/>\n'
+        f"  {''.join(circles)}\n"
+        "</svg>\n"
+        f'<figcaption class="small text-body-secondary">{escape(caption)}</figcaption>\n'
+        "</figure>"
+    )

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from clients.access import clients_visible_to, sites_visible_to
-from common.pickers import PickerWidget
+from common.pickers import PickerFilter, PickerWidget
 from quality import queries
 from quality.models import CorrectiveAction, Inspection
 
@@ -33,7 +33,7 @@ def _inspectors(request):
 
 # Pickers, not selects: a select of every site is a megabyte at 20,000 sites.
 def _client_filter():
-    return django_filters.ModelChoiceFilter(
+    return PickerFilter(
         label=_("Client"),
         field_name="client",
         queryset=_clients,
@@ -42,9 +42,7 @@ def _client_filter():
 
 
 def _site_filter():
-    return django_filters.ModelChoiceFilter(
-        label=_("Site"), queryset=_sites, widget=PickerWidget("sites")
-    )
+    return PickerFilter(label=_("Site"), queryset=_sites, widget=PickerWidget("sites"))
 
 
 def _midnight(day: date) -> datetime:
@@ -58,7 +56,7 @@ class DateInput(forms.DateInput):
 class InspectionFilter(django_filters.FilterSet):
     client = _client_filter()
     site = _site_filter()
-    inspector = django_filters.ModelChoiceFilter(
+    inspector = PickerFilter(
         label=_("Inspector"), queryset=_inspectors, widget=PickerWidget("inspectors")
     )
     published_from = django_filters.DateFilter(

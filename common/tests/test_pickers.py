@@ -1,8 +1,11 @@
 """Search-as-you-type pickers suggest only what the person may pick, and stay small."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from clients.models import Site
 from clients.tests.factories import SiteFactory
 from common.pickers import MAX_OPTIONS
 
@@ -59,3 +62,16 @@ def test_the_filter_shows_the_chosen_site_by_name_without_listing_the_others(cli
     assert f'value="{cast.site_a1.name}"' in page.text
     assert cast.site_b1.name not in page.text
     assert "<select" not in page.text.split('id="results"')[0].split("<form")[1].split("status")[0]
+
+
+def test_the_chosen_record_is_read_once_to_check_it_and_show_it(client, cast):
+    client.force_login(cast.staff.admin)
+    url = reverse("quality:inspection_list")
+    with CaptureQueriesContext(connection) as chosen:
+        page = client.get(url, {"site": cast.site_a1.pk})
+    assert f'value="{cast.site_a1.name}"' in page.text
+    site_table = f'FROM "{Site._meta.db_table}"'
+    assert sum(site_table in q["sql"].split("WHERE")[0] for q in chosen.captured_queries) == 1
+    # A forged id is refused by the field and shown as nothing, as before.
+    forged = client.get(url, {"site": cast.site_b1.pk + 1000})
+    assert "data-picker-input" in forged.text and f'value="{cast.site_b1.name}"' not in forged.text

@@ -1,10 +1,10 @@
 from html import escape
 
 from django import template
-from django.template.backends.utils import csrf_input
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from common.csrf import csrf_field
 from common.dates import SHORT_DATETIME, local_format
 from common.links import record_url
 from common.states import machine_of
@@ -62,7 +62,7 @@ def outbox_row(context, delivery):
         send_again = _("Send again")
         action = (
             f'<form method="post" action="{record_url("notifications:retry", delivery.pk)}">'
-            f"{csrf_input(context['request'])}"
+            f"{csrf_field(context)}"
             f'<button type="submit" class="btn btn-sm btn-outline-primary">'
             f"{escape(send_again)}</button></form>"
         )

@@ -1,7 +1,6 @@
 from html import escape
 
 from django import template
-from django.template.backends.utils import csrf_input
 from django.utils import formats
 from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html
@@ -10,8 +9,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from common.csrf import csrf_field
 from common.dates import SHORT_DATE, SHORT_DATETIME, local_format
 from common.links import record_url
+from quality import charts
 from quality.models.names import pick
 
 register = template.Library()
@@ -143,7 +144,7 @@ def plan_row(context, plan):
         inspect = _("Inspect")
         button = (
             f'<form method="post" action="{record_url("quality:inspection_start", plan.site_id)}">'
-            f"{csrf_input(context['request'])}"
+            f"{csrf_field(context)}"
             f'<button class="btn btn-primary" type="submit">{escape(inspect)}</button></form>'
         )
     # Every value in it is escaped above or here.
@@ -165,3 +166,58 @@ def action_subject(params):
     """ "Sales area · Floor" from a corrective action's notification parameters."""
     area, element = pick(params.get("area") or {}), pick(params.get("element") or {})
     return f"{area} · {element}" if element else area
+
+
+@register.simple_tag
+def trend_chart(chart):
+    """The site's quality index over time (``charts.trend_markup``)."""
+    # Every value in it is escaped by trend_markup.
+    return mark_safe(charts.trend_markup(chart))  # noqa: S308
+
+
+@register.simple_tag
+def published_row(inspection, portal=False):
+    """A published inspection as a row of a site's list: when it was published
+    (at the desk also by whom) and its index, linking to it. A tag for the
+    reason ``action_row`` gives; every value is escaped."""
+    if portal:
+        url, text = inspection.get_portal_url(), local_format(inspection.published_at, SHORT_DATE)
+    else:
+        when = local_format(inspection.published_at, SHORT_DATETIME)
+        url, text = inspection.get_staff_url(), f"{when} · {inspection.inspector.full_name}"
+    # Every value in it is escaped here or by index_badge.
+    return mark_safe(  # noqa: S308
+        '<li class="list-group-item d-flex gap-2 align-items-center">'
+        f'<a class="me-auto" href="{escape(url)}">{escape(text)}</a>'
+        f"{index_badge(inspection.quality_index)}</li>"
+    )
+
+
+@register.simple_tag
+def area_badges(rating, between=""):
+    """A client rating's score of each area as coloured badges ("Floor: 2"),
+    ``between`` after each. Every value is escaped."""
+    # Every value in it is escaped here.
+    return mark_safe(  # noqa: S308
+        "".join(
+            f'<span class="badge text-bg-{score_tone(area.score)}">'
+            f"{escape(area.area_label)}: {int(area.score)}</span>{between}"
+            for area in rating.area_list
+        )
+    )
+
+
+@register.simple_tag
+def rating_row(rating):
+    """A client rating as the desk's site page lists it: when and by whom, the
+    area badges and the comment. Every value is escaped."""
+    when = local_format(rating.created_at, SHORT_DATETIME)
+    comment = f'<div class="small">{escape(rating.comment)}</div>\n' if rating.comment else ""
+    # Every value in it is escaped here or by area_badges.
+    return mark_safe(  # noqa: S308
+        '<div class="border-top pt-2 mt-2">\n'
+        f'<div class="small text-body-secondary">{escape(when)} · '
+        f"{escape(rating.author.full_name)}</div>\n"
+        f'<div class="d-flex flex-wrap gap-1 my-1">{area_badges(rating)}</div>\n'
+        f"{comment}</div>"
+    )

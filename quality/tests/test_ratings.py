@@ -138,6 +138,20 @@ def test_the_site_pages_show_the_newest_ratings_with_their_areas(client, cast):
     assert entrance == ["5", "4", "3"]
 
 
+def test_the_portal_reads_a_readers_ratings_only_if_they_have_rated(client, cast, count_queries):
+    """Whether the reader has rated the site is asked in the site's own query
+    (access.get_site_for_portal); their ratings are read only if so."""
+    area = helpers.default_template().areas.first()
+    url = reverse("portal_quality:site", args=[cast.site_a1.pk])
+    client.force_login(cast.admin_a.user)
+    page, before = count_queries(lambda: client.get(url).text)
+    assert "Your ratings" not in page
+    ratings.rate(cast.site_a1, by=cast.admin_a.user, scores={area.pk: (4, "")})
+    page, after = count_queries(lambda: client.get(url).text)
+    assert "Your ratings" in page and "Entrance: 4" in page[page.index("Your ratings") :]
+    assert after == before + 1
+
+
 def test_the_portal_offers_to_rate_only_an_active_site(client, cast):
     """The portal's site page asks whether its reader rates the site in the
     site's own query (access.get_site_for_portal): an active site, yes; a

@@ -35,9 +35,12 @@ def site(request, pk):
             "earlier": trend[-2::-1][:SITE_EARLIER],
             "actions": queries.site_actions(request.user, site, SITE_ACTIONS),
             "can_rate": site.rateable,
+            # Read only when there are some: most readers have not rated most sites.
             "my_ratings": queries.latest_ratings(
                 request.user, site, MY_RATINGS, author=request.user
-            ),
+            )
+            if site.rated_by_reader
+            else [],
         },
     )
 
