@@ -25,6 +25,9 @@ from rest_framework.fields import SkipField
 from rest_framework.relations import PKOnlyObject
 from rest_framework.settings import api_settings
 
+# What a field does to find its value unless it says otherwise.
+_FIELD_GET_ATTRIBUTE = fields.Field.get_attribute
+
 # One step of a plan: (output name, how to write the value from the record).
 Step = tuple[str, Callable[[Any], Any]]
 
@@ -49,10 +52,11 @@ def _plan(serializer) -> list[Step]:
 def _writer(field, model) -> Callable[[Any], Any]:
     """How one field's value is written: read directly where DRF would only
     read an attribute by name, asked of the field (as DRF asks) otherwise."""
-    if isinstance(field, serializers.SerializerMethodField):
+    if type(field) is serializers.SerializerMethodField:
         # Its source is "*", the record itself, which is never None.
         return lambda instance: getattr(field.parent, field.method_name)(instance)
-    if len(field.source_attrs) != 1:
+    # A field that finds its value its own way (a subclass's get_attribute) is asked.
+    if len(field.source_attrs) != 1 or type(field).get_attribute is not _FIELD_GET_ATTRIBUTE:
         return _asked(field)
     name = field.source_attrs[0]
     try:

@@ -1,6 +1,7 @@
 """The base of every model serializer in the API."""
 
 import copy
+from collections.abc import Mapping
 
 from rest_framework import serializers
 
@@ -28,5 +29,8 @@ class ModelSerializer(serializers.ModelSerializer):
         return copy.deepcopy(built)
 
     def to_representation(self, instance):
-        # The same output as DRF's, from a plan made once (api/representation.py).
+        # The same output as DRF's, from a plan made once (api/representation.py);
+        # a mapping (validated data) is read by key, as DRF reads it.
+        if isinstance(instance, Mapping):
+            return super().to_representation(instance)
         return representation(self, instance)

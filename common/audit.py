@@ -223,7 +223,9 @@ def history_entries(
     # Versions that changed nothing (a form saved as it was) are not shown:
     # while they leave the page short and a history has more rows than were
     # read, read a wider window. Bounded, so that a record saved unchanged a
-    # million times cannot make one page read it all.
+    # million times cannot make one page read it all: past MAX_WINDOW such
+    # versions in a row, the page stays short and older changes are not
+    # reached from it.
     window = limit
     while True:
         fetched = _newest(histories, window)

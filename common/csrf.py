@@ -16,4 +16,7 @@ def csrf_field(context) -> str:
     token = context.get("csrf_token")
     if token is None:
         return csrf_input(context["request"])
+    # As {% csrf_token %}: nothing when the processor had no token to give.
+    if not token or str(token) == "NOTPROVIDED":
+        return ""
     return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)

@@ -14,6 +14,7 @@ the record it finds is the one the picker shows (``PickerFilter``).
 import django_filters
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
@@ -143,8 +144,11 @@ class PickerField(django_filters.fields.ModelChoiceField):
     which shows its name without reading it a second time."""
 
     def clean(self, value):
+        self.widget.found = None
         record = super().clean(value)
-        self.widget.found = record
+        # A record, not django-filter's "null" choice.
+        if isinstance(record, models.Model):
+            self.widget.found = record
         return record
 
 

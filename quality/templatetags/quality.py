@@ -3,7 +3,7 @@ from html import escape
 from django import template
 from django.utils import formats
 from django.utils.dateparse import parse_datetime
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -201,7 +201,7 @@ def area_badges(rating, between=""):
     return mark_safe(  # noqa: S308
         "".join(
             f'<span class="badge text-bg-{score_tone(area.score)}">'
-            f"{escape(area.area_label)}: {int(area.score)}</span>{between}"
+            f"{escape(area.area_label)}: {int(area.score)}</span>{conditional_escape(between)}"
             for area in rating.area_list
         )
     )
