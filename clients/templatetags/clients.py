@@ -3,12 +3,12 @@
 from html import escape
 
 from django import template
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role
 from accounts.templatetags.accounts import account_status
 from common.links import record_url
+from common.rows import stacked_row
 
 register = template.Library()
 
@@ -21,7 +21,7 @@ def member_row(context, member, edit_url_name):
     account's status.
 
     A tag rather than template markup, for the reason quality's ``action_row``
-    gives: a page draws 25. Every value is escaped.
+    gives: a page draws 25. Every value is escaped, here or by ``account_status``.
     """
     person = member.user
     name = escape(person.full_name)
@@ -31,14 +31,10 @@ def member_row(context, member, edit_url_name):
         sites = escape(", ".join(site.name for site in member.sites.all()))
     else:
         sites = escape(_("All sites"))
-    labels = [escape(label) for label in (_("Name"), _("Role"), _("Sites"), _("Status"))]
-    # Every value in it is escaped above or by account_status.
-    return mark_safe(  # noqa: S308
-        "<tr>\n"
-        f'<td data-label="{labels[0]}">{name}<div class="small text-body-secondary text-break">'
-        f"{escape(person.email)}</div></td>\n"
-        f'<td data-label="{labels[1]}">{escape(person.get_role_display())}</td>\n'
-        f'<td data-label="{labels[2]}">{sites}</td>\n'
-        f'<td data-label="{labels[3]}">{account_status(person)}</td>\n'
-        "</tr>"
+    email = f'<div class="small text-body-secondary text-break">{escape(person.email)}</div>'
+    return stacked_row(
+        (_("Name"), name + email),
+        (_("Role"), escape(person.get_role_display())),
+        (_("Sites"), sites),
+        (_("Status"), account_status(person)),
     )

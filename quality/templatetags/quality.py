@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from common.csrf import csrf_field
 from common.dates import SHORT_DATE, SHORT_DATETIME, local_format
 from common.links import record_url
+from common.rows import stacked_row
 from quality import charts
 from quality.models.names import pick
 
@@ -237,15 +238,11 @@ def inspection_row(inspection):
         label = _("Draft")
         draft = f' <span class="badge text-bg-secondary">{escape(label)}</span>'
     site = inspection.site
-    labels = [escape(label) for label in (_("Date"), _("Site"), _("Inspector"), _("Quality index"))]
-    # Every value in it is escaped here or by index_badge.
-    return mark_safe(  # noqa: S308
-        "<tr>\n"
-        f'<td data-label="{labels[0]}"><a href="{escape(inspection.get_staff_url())}">'
-        f"{escape(when)}</a>{draft}</td>\n"
-        f'<td data-label="{labels[1]}">{escape(site.name)}<div class="small text-body-secondary">'
-        f"{escape(site.client.name)}</div></td>\n"
-        f'<td data-label="{labels[2]}">{escape(inspection.inspector.full_name)}</td>\n'
-        f'<td data-label="{labels[3]}">{index_badge(inspection.quality_index)}</td>\n'
-        "</tr>"
+    link = f'<a href="{escape(inspection.get_staff_url())}">{escape(when)}</a>{draft}'
+    client = f'<div class="small text-body-secondary">{escape(site.client.name)}</div>'
+    return stacked_row(
+        (_("Date"), link),
+        (_("Site"), escape(site.name) + client),
+        (_("Inspector"), escape(inspection.inspector.full_name)),
+        (_("Quality index"), index_badge(inspection.quality_index)),
     )
