@@ -18,9 +18,11 @@ from django.shortcuts import get_object_or_404
 
 from accounts.access import sees_internal
 from accounts.models import User
+from accounts.roles import Role
 from clients import access
-from clients.models import Client, Site
+from clients.models import Client, Membership, Site
 from common.keyset import bounded_counts
+from common.querysets import with_columns_of
 
 # What a client's own people may read about their sites; internal notes and
 # other staff-only fields are never loaded for the portal.
@@ -83,8 +85,9 @@ def _first_site_needing_new_owner(user) -> Subquery:
 
 
 def client_list(user, query="", *, needs_new_owner=False):
-    """Visible clients with their site count, and whether work there needs a new owner."""
-    clients = _with_contacts(access.clients_visible_to(user), user, "account_manager")
+    """Visible clients with their site count, and whether work there needs a new owner
+    (``client_rows`` adds what a row shows)."""
+    clients = access.clients_visible_to(user)
     if query:
         clients = clients.filter(
             Q(name__icontains=query)
@@ -165,14 +168,30 @@ def client_counts(user, client) -> dict[str, int]:
     )
 
 
+def with_account_manager(clients, viewer):
+    """``clients`` with their account manager as ``viewer`` may see them (the API's record)."""
+    return _with_contacts(clients, viewer, "account_manager")
+
+
+def client_rows(clients):
+    """What a row of the client list shows of its account manager: the name
+    (the e-mail where there is none)."""
+    return with_columns_of(clients, *_person_shown("account_manager"))
+
+
 def site_rows(sites):
     """What a client page's site row shows: its two contacts, and whether one has left.
 
     Apart from ``sites_of_client`` so that counting a page's sites joins nothing.
     """
-    return sites.select_related("service_director", "work_manager").annotate(
-        needs_new_owner=_flag(access.SITE_NEEDS_NEW_OWNER)
-    )
+    return with_columns_of(
+        sites, *_person_shown("service_director"), *_person_shown("work_manager")
+    ).annotate(needs_new_owner=_flag(access.SITE_NEEDS_NEW_OWNER))
+
+
+def _person_shown(relation: str) -> tuple[str, ...]:
+    # What ``str(person)`` writes: the name, or the e-mail without one.
+    return (f"{relation}__full_name", f"{relation}__email")
 
 
 def sites_with_contacts(user):
@@ -192,10 +211,33 @@ def members_of_client(user, client, query=""):
 
 
 def member_rows(members):
-    """A member row's person, and the names of the sites a site contact looks after."""
-    return members.select_related("user").prefetch_related(
-        Prefetch("sites", queryset=Site.objects.only("id", "name").order_by("name"))
+    """What a member row shows of its person: name, e-mail, role and the
+    account's state (``accounts.templatetags.accounts.account_status``)."""
+    return with_columns_of(
+        members,
+        "user__full_name",
+        "user__email",
+        "user__role",
+        "user__is_active",
+        "user__password",
     )
+
+
+def load_site_names(members: list) -> None:
+    """Set ``site_names`` of each site contact in ``members``: the names of
+    the sites they look after, in order, from one query for them all."""
+    contacts = {member.pk: member for member in members if member.user.role == Role.SITE_CONTACT}
+    for member in members:
+        member.site_names = []
+    if not contacts:
+        return
+    pairs = (
+        Membership.sites.through.objects.filter(membership_id__in=contacts)
+        .order_by("site__name", "site_id")
+        .values_list("membership_id", "site__name")
+    )
+    for membership_id, name in pairs:
+        contacts[membership_id].site_names.append(name)
 
 
 def portal_sites(user, query=""):

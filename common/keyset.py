@@ -200,6 +200,7 @@ def keyset_page(
     count_limit: int = COUNT_LIMIT,
     prefix: str = "",
     rows: Callable[[QuerySet], QuerySet] | None = None,
+    loaded: Callable[[list], object] | None = None,
 ) -> KeysetPage:
     """One page of ``queryset`` in ``ordering``, from the request's ``after`` or ``before``.
 
@@ -209,14 +210,19 @@ def keyset_page(
     page each take a ``prefix`` for their parameters (``sites_after``). A
     cursor that does not fit the ordering's fields gives the first page.
     ``rows`` adds to the page's query what showing its rows needs (joins,
-    annotations); the count runs without it.
+    annotations); the count runs without it. ``loaded`` is then given the
+    page's rows, to read what they show of other tables in one query of its
+    own (``common.related``), where a prefetch would make an instance of each.
     """
     shown = rows or _as_is
     try:
-        return _page(request, queryset, ordering, per_page, count_limit, prefix, shown)
+        page = _page(request, queryset, ordering, per_page, count_limit, prefix, shown)
     except (ValidationError, ValueError, TypeError, OverflowError):
         # A forged cursor: "abc" for a date, a word for an id.
-        return _page(_FirstPage(), queryset, ordering, per_page, count_limit, prefix, shown)
+        page = _page(_FirstPage(), queryset, ordering, per_page, count_limit, prefix, shown)
+    if loaded is not None:
+        loaded(page.rows)
+    return page
 
 
 def _as_is(queryset: QuerySet) -> QuerySet:

@@ -19,7 +19,13 @@ def bell_label(count: int) -> str:
 
 
 def notification_list(user, *, unread_only: bool = False) -> QuerySet[Notification]:
-    notifications = notifications_visible_to(user).select_related("actor", "recipient")
+    """The reader's notifications with who did each by name: a row shows no
+    more of that person, and the recipient is the reader."""
+    notifications = (
+        notifications_visible_to(user)
+        .select_related("actor")
+        .only(*(f.name for f in Notification._meta.concrete_fields), "actor__full_name")
+    )
     if unread_only:
         notifications = notifications.filter(read_at__isnull=True)
     return notifications

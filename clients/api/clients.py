@@ -70,7 +70,9 @@ class ClientViewSet(
 
     def get_queryset(self):
         query = search_text(self.request)
-        return queries.client_list(self.request.user, query).order_by("name", "pk")
+        user = self.request.user
+        clients = queries.client_list(user, query).order_by("name", "pk")
+        return queries.with_account_manager(clients, user)
 
     def get_serializer_class(self):
         if self.action in ("create", "partial_update"):

@@ -281,3 +281,18 @@ def test_a_big_clients_sites_and_people_are_tabs_of_their_own_paged_and_searched
     assert "Person 00" in people.text and "Branch" not in people.text
     one = client.get(people.request["PATH_INFO"], {"q": "PERSON 07"})
     assert "1 user" in one.text and "Person 07" in one.text and "Person 08" not in one.text
+
+
+def test_client_list_rows_show_site_counts_and_account_managers(client, cast):
+    """A client without sites counts 0 of them (its row has none to count), and
+    a row names its account manager, or shows a dash without one."""
+    client.force_login(cast.staff.operator)
+    empty = ClientFactory(name="Tühi Klient OÜ", account_manager=None)
+    rows = {
+        row.split("</a>")[0].rsplit(">", 1)[-1]: row
+        for row in client.get(reverse("clients:client_list")).text.split("<tr>")[2:]
+    }
+    assert '<td data-label="Sites">0</td>' in rows[empty.name]
+    assert '<td data-label="Account manager">—</td>' in rows[empty.name]
+    manager = cast.client_a.account_manager
+    assert f'<td data-label="Account manager">{manager.full_name}</td>' in rows[cast.client_a.name]

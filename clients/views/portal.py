@@ -63,6 +63,7 @@ def user_list(request):
                 queries.portal_members(request.user),
                 ("user_name", "pk"),
                 rows=queries.member_rows,
+                loaded=queries.load_site_names,
             ),
         },
     )

@@ -23,6 +23,7 @@ def client_list(request):
         request,
         queries.client_list(request.user, query, needs_new_owner=needs_new_owner),
         ("name", "pk"),
+        rows=queries.client_rows,
     )
     return render_with_results(
         request,
@@ -68,12 +69,14 @@ def client_detail(request, pk):
     )
 
 
-def _client_tab(request, pk, template, listed, ordering, rows):
+def _client_tab(request, pk, template, listed, ordering, rows, loaded=None):
     """A tab listing one of a client's kinds of record: ``listed(user, client,
     query)`` found by the search box, a keyset page of ``ordering`` at a time."""
     client = queries.desk_client(request.user, pk)
     query = search_text(request)
-    page = keyset_page(request, listed(request.user, client, query), ordering, rows=rows)
+    page = keyset_page(
+        request, listed(request.user, client, query), ordering, rows=rows, loaded=loaded
+    )
     return render_with_results(
         request,
         template,
@@ -111,6 +114,7 @@ def client_user_list(request, pk):
         queries.members_of_client,
         ("user_name", "pk"),
         queries.member_rows,
+        queries.load_site_names,
     )
 
 

@@ -25,3 +25,20 @@ def test_every_row_is_unrestricted():
 )
 def test_a_condition_or_a_slice_is_a_restriction(restricted):
     assert not unrestricted(restricted())
+
+
+@pytest.mark.django_db
+def test_with_columns_of_reads_only_the_named_columns_of_a_joined_record(
+    django_assert_num_queries,
+):
+    from clients.tests.factories import SiteFactory
+    from common.querysets import with_columns_of
+
+    SiteFactory(name="Mammu")
+    with django_assert_num_queries(1):
+        site = with_columns_of(Site.objects.all(), "client__name").get()
+        assert site.client.name
+        # Every column of the site itself is read.
+        assert site.address is not None
+    assert site.client.get_deferred_fields() >= {"email", "internal_notes"}
+    assert not site.get_deferred_fields()

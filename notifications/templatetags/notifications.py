@@ -1,6 +1,7 @@
 from html import escape
 
 from django import template
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,44 @@ register = template.Library()
 @register.filter
 def notification_title(notification):
     return rendering.title(notification)
+
+
+@register.simple_tag(takes_context=True)
+def notification_item(context, notification):
+    """One notification of the list: its title as a link that opens it, when
+    it happened and who did it, highlighted with "Mark as read" while unread.
+
+    A tag, as the outbox's rows: the list draws 25 and the template engine
+    took most of the page's time. Every value is escaped.
+    """
+    unread = notification.read_at is None
+    pk = int(notification.pk)
+    created = notification.created_at
+    when = (
+        f'<time datetime="{escape(timezone.localtime(created).isoformat())}">'
+        f"{escape(local_format(created, SHORT_DATETIME))}</time>"
+    )
+    if notification.actor_id is not None:
+        when += f" · {escape(notification.actor.full_name)}"
+    action = ""
+    if unread:
+        mark_read = record_url("notifications:mark_read", pk)
+        label = _("Mark as read")
+        action = (
+            f'<form method="post" action="{mark_read}" hx-post="{mark_read}" '
+            f'hx-target="#notification-{pk}" hx-swap="outerHTML">{csrf_field(context)}'
+            f'<button type="submit" class="btn btn-sm btn-link cd-nowrap">{escape(label)}'
+            "</button></form>"
+        )
+    # Every value in it is escaped above or here.
+    return mark_safe(  # noqa: S308
+        '<li class="list-group-item d-flex gap-2 align-items-start'
+        f'{" list-group-item-primary" if unread else ""}" id="notification-{pk}">'
+        f'<div class="me-auto"><a href="{escape(notification.get_absolute_url())}" '
+        f'class="{"fw-semibold " if unread else ""}link-body-emphasis">'
+        f"{escape(rendering.title(notification))}</a>"
+        f'<div class="small text-body-secondary">{when}</div></div>{action}</li>'
+    )
 
 
 @register.filter
