@@ -9,7 +9,9 @@ class QualityConfig(AppConfig):
 
     def ready(self):
         from clients.models import Site
-        from quality import deadlines, events  # noqa: F401  (registers handlers and events)
+        from quality import deadlines, events, kept  # noqa: F401  (registers handlers and events)
+
+        kept.connect()
 
         # However a site's status changes (its page, the API, the admin), its
         # plan follows: only an active site is on the schedule.

@@ -6,34 +6,25 @@ from django.utils.translation import gettext as _
 
 from clients.access import get_site_for
 from common.views import client_user_required, save_form
-from quality import access, charts, queries
+from quality import access, kept, queries
 from quality.forms import RatingForm
 from quality.services import ratings as rating_services
 
-SITE_ACTIONS = 20
-# Fewer than the trend holds (queries.TREND_LENGTH), so the trend's rows are enough.
-SITE_EARLIER = 6
 MY_RATINGS = 3
 
 
 @client_user_required
 def site(request, pk):
     """How quality goes at a site: its latest inspection (what scored 2 or lower;
-    the whole inspection is a tap away), the trend, the corrective actions."""
+    the whole inspection is a tap away), the trend, the corrective actions.
+    All but the reader's own ratings are kept rendered (``quality.kept``)."""
     site = access.get_site_for_portal(request.user, pk)
-    # The trend's newest inspections, read once for the chart, the latest and the list.
-    trend = queries.trend_of(request.user, site)
-    latest = trend[-1] if trend else None
     return render(
         request,
         "quality/portal/site.html",
         {
             "site": site,
-            "inspection": latest,
-            "poor_scores": queries.poor_scores(latest) if latest else [],
-            "chart": charts.trend(trend),
-            "earlier": trend[-2::-1][:SITE_EARLIER],
-            "actions": queries.site_actions(request.user, site, SITE_ACTIONS),
+            "parts": kept.portal_parts(request.user, site),
             "can_rate": site.rateable,
             # Read only when there are some: most readers have not rated most sites.
             "my_ratings": queries.latest_ratings(

@@ -11,17 +11,13 @@ from common.errors import ServiceError
 from common.history_pages import history_page
 from common.keyset import keyset_page
 from common.views import render_with_results, save_form, staff_required
-from quality import access, charts, queries
+from quality import access, kept, queries
 from quality.filters import InspectionFilter
 from quality.forms import PlanForm
 from quality.models import Inspection, InspectionPlan
 from quality.services import inspections as inspection_services
 from quality.services import plans
 from quality.states import INSPECTIONS
-
-SITE_INSPECTIONS = 10
-SITE_ACTIONS = 20
-SITE_RATINGS = 5
 
 
 @staff_required
@@ -62,8 +58,11 @@ def schedule(request):
 
 @staff_required
 def site(request, pk):
+    """A site's quality: its trend, corrective actions, inspections and client
+    ratings (kept rendered: ``quality.kept``), its plan and what ``request.user``
+    may start there."""
     site, plan = queries.site_and_plan(request.user, pk)
-    trend, drafts = queries.trend_and_drafts(request.user, site)
+    parts = kept.desk_parts(request.user, site)
     can_inspect, can_plan = access.can_inspect_and_plan(request.user, site)
     return render(
         request,
@@ -71,13 +70,8 @@ def site(request, pk):
         {
             "site": site,
             "plan": plan,
-            "chart": charts.trend(trend),
-            # The trend's newest inspections, read once for the chart and the list.
-            "inspections": trend[::-1][:SITE_INSPECTIONS],
-            "drafts": drafts,
-            "my_draft": any(d.inspector_id == request.user.pk for d in drafts),
-            "actions": queries.site_actions(request.user, site, SITE_ACTIONS),
-            "ratings": queries.latest_ratings(request.user, site, SITE_RATINGS),
+            "parts": parts,
+            "my_draft": request.user.pk in parts["draft_inspectors"],
             "can_inspect": can_inspect,
             "can_plan": can_plan,
         },
