@@ -5,6 +5,8 @@ inspection, poor scores, earlier inspections and corrective actions: the
 site's own access check runs on every request, and what the reader alone
 sees (their ratings, the "Rate" button) is read outside the kept parts.
 
+An inspection's scores are kept with its site's parts (``score_parts``).
+
 A kept part is renewed when anything of the site it shows is saved or
 deleted, however that happens (a service, the API, the admin): the receivers
 below listen to the models, not to the services.
@@ -97,6 +99,27 @@ def _render_portal(user, site) -> tuple[dict[str, str], int]:
     return parts, _seconds_until_overdue(actions)
 
 
+def score_parts(inspection, *, portal: bool) -> dict:
+    """The ``scores`` of ``inspection`` (one its reader may see): its areas, each
+    score with its remark, photos and corrective action's status, linking to the
+    desk's pages or the ``portal``'s. Kept with its site's parts, and renewed
+    with them: every record they show is of the site.
+
+    Every reader of an inspection is shown its scores alike; only the links
+    differ between the desk and the portal.
+    """
+    audience = f"inspection-{int(inspection.pk)}-{'portal' if portal else 'desk'}"
+    return fragments.kept(
+        SCOPE, inspection.site_id, audience, lambda: _render_scores(inspection, portal)
+    )
+
+
+def _render_scores(inspection, portal: bool) -> tuple[dict, int]:
+    queries.load_scores(inspection)
+    context = {"areas": queries.areas_of(inspection), "portal": portal}
+    return {"scores": render_to_string("quality/_scores.html", context)}, fragments.MAX_AGE
+
+
 def _seconds_until_overdue(actions) -> int:
     """How long the actions' "Overdue" badges stay as rendered: until the next
     open action's deadline passes (``fragments.MAX_AGE`` at most)."""
@@ -109,7 +132,7 @@ def _seconds_until_overdue(actions) -> int:
 
 def _site_of(sender, instance) -> int | None:
     from clients.models import Site
-    from quality.models import Inspection, Score
+    from quality.models import CorrectiveAction, Inspection, Photo, Score
 
     if sender is Site:
         return instance.pk
@@ -118,6 +141,19 @@ def _site_of(sender, instance) -> int | None:
             return instance.inspection.site_id
         return (
             Inspection.objects.filter(pk=instance.inspection_id)
+            .values_list("site_id", flat=True)
+            .first()
+        )
+    if sender is Photo:
+        # A score's photo or a solution's: either way of one site.
+        if instance.score_id is not None:
+            return (
+                Score.objects.filter(pk=instance.score_id)
+                .values_list("inspection__site_id", flat=True)
+                .first()
+            )
+        return (
+            CorrectiveAction.objects.filter(pk=instance.action_id)
             .values_list("site_id", flat=True)
             .first()
         )
@@ -169,12 +205,12 @@ def connect() -> None:
     to its deletion would make Django read every score of a deleted inspection.
     """
     from clients.models import Site
-    from quality.models import CorrectiveAction, Inspection, Rating, Score
+    from quality.models import CorrectiveAction, Inspection, Photo, Rating, Score
 
-    for model in (Site, Inspection, Score, CorrectiveAction, Rating):
+    for model in (Site, Inspection, Score, Photo, CorrectiveAction, Rating):
         uid = f"quality.kept.{model.__name__}"
         post_save.connect(_changed, sender=model, dispatch_uid=uid + ".save")
-    for model in (Inspection, CorrectiveAction, Rating):
+    for model in (Inspection, Photo, CorrectiveAction, Rating):
         uid = f"quality.kept.{model.__name__}"
         post_delete.connect(_changed, sender=model, dispatch_uid=uid + ".delete")
     post_save.connect(_person_changed, sender=get_user_model(), dispatch_uid="quality.kept.person")

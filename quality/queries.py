@@ -1,6 +1,6 @@
 """Read models for quality pages: each a fixed number of queries however much data."""
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
@@ -46,21 +46,35 @@ def shown_inspections(queryset: QuerySet[Inspection]) -> QuerySet[Inspection]:
     )
 
 
+def _scores_prefetch() -> Prefetch:
+    return Prefetch(
+        "scores",
+        queryset=Score.objects.select_related("corrective_action").prefetch_related(
+            Prefetch("photos", queryset=Photo.objects.only("id", "score_id", "width", "height"))
+        ),
+    )
+
+
 def with_scores(queryset: QuerySet[Inspection]) -> QuerySet[Inspection]:
     """Inspections with their scores, photos and opened actions, for a full report."""
-    return queryset.prefetch_related(
-        Prefetch(
-            "scores",
-            queryset=Score.objects.select_related("corrective_action").prefetch_related(
-                Prefetch("photos", queryset=Photo.objects.only("id", "score_id", "width", "height"))
-            ),
-        )
-    )
+    return queryset.prefetch_related(_scores_prefetch())
 
 
 def full_inspection(user, pk) -> Inspection:
     """One inspection ``user`` may see, with site, author, scores, photos and actions."""
     return get_object_or_404(with_scores(inspections(user)), pk=pk)
+
+
+def inspection_of(user, pk) -> Inspection:
+    """One inspection ``user`` may see, with its site and author; its scores are
+    read by ``load_scores`` when they are shown (``quality.kept.score_parts``)."""
+    return get_object_or_404(inspections(user), pk=pk)
+
+
+def load_scores(inspection: Inspection) -> Inspection:
+    """``full_inspection``'s scores, photos and actions, read for a loaded inspection."""
+    prefetch_related_objects([inspection], _scores_prefetch())
+    return inspection
 
 
 def published_at_site(user, site) -> QuerySet[Inspection]:

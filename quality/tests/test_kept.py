@@ -169,3 +169,33 @@ def test_a_change_is_renewed_again_once_committed(cast, django_capture_on_commit
     for callback in callbacks:
         callback()
     assert fragments.token(kept.SCOPE, cast.site_a1.pk) != token
+
+
+def test_an_inspections_scores_follow_its_actions_at_the_desk_and_in_the_portal(client, cast):
+    inspection = helpers.published(cast.site_a1, cast.staff.inspector)
+    pages = (
+        (cast.staff.admin, reverse("quality:inspection_detail", args=[inspection.pk])),
+        (cast.contact_a.user, inspection.get_portal_url()),
+    )
+    for reader, url in pages:
+        client.force_login(reader)
+        assert "Corrective action: Open" in client.get(url).text
+    action = CorrectiveAction.objects.get(score__inspection=inspection)
+    action_services.solve(
+        action, by=cast.staff.work_manager, solution="Washed", expected_version=action.version
+    )
+    for reader, url in pages:
+        client.force_login(reader)
+        assert "Corrective action: Solved" in client.get(url).text
+
+
+def test_a_photo_added_to_a_draft_shows_to_staff_reading_it(client, cast):
+    helpers.default_template()
+    draft = inspection_services.start(cast.site_a1, by=cast.staff.inspector)
+    url = reverse("quality:inspection_detail", args=[draft.pk])
+    client.force_login(cast.staff.admin)
+    page = client.get(url)
+    assert page.status_code == 200 and "cd-thumb" not in page.text
+    score = draft.scores.first()
+    inspection_services.add_photo(score, helpers.photo_upload(), by=cast.staff.inspector)
+    assert "cd-thumb" in client.get(url).text

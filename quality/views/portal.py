@@ -38,11 +38,11 @@ def site(request, pk):
 
 @client_user_required
 def inspection_detail(request, pk):
-    inspection = queries.full_inspection(request.user, pk)
+    inspection = queries.inspection_of(request.user, pk)
     return render(
         request,
         "quality/portal/inspection_detail.html",
-        {"inspection": inspection, "areas": queries.areas_of(inspection)},
+        {"inspection": inspection, "parts": kept.score_parts(inspection, portal=True)},
     )
 
 

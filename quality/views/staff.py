@@ -105,7 +105,7 @@ def plan_edit(request, pk):
 
 @staff_required
 def inspection_detail(request, pk):
-    inspection = queries.full_inspection(request.user, pk)
+    inspection = queries.inspection_of(request.user, pk)
     if INSPECTIONS.may(request.user, inspection, "answer"):
         return redirect("quality:inspection_fill", inspection.pk)
     return render(
@@ -113,7 +113,7 @@ def inspection_detail(request, pk):
         "quality/staff/inspection_detail.html",
         {
             "inspection": inspection,
-            "areas": queries.areas_of(inspection),
+            "parts": kept.score_parts(inspection, portal=False),
             "history": history_page(request, Inspection.history.filter(id=inspection.pk)),
         },
     )
