@@ -8,6 +8,9 @@ where the page ended (``Entry.position``), as the lists' keyset pages do.
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.template.loader import render_to_string
+
+from common import fragments
 from common.audit import Entry, history_entries
 from common.keyset import PAGE_SIZE, decode_cursor, encode_cursor
 
@@ -51,6 +54,27 @@ def history_page(request, *histories, per_page: int = PAGE_SIZE) -> HistoryPage:
     if len(entries) > per_page and shown[-1].position is not None:
         older = encode_cursor(list(shown[-1].position))
     return HistoryPage(shown, older, is_first=before is None, path=request.path)
+
+
+def history_section(request, kept_as: tuple[str, int, str], *histories) -> str:
+    """The history's section of a record's page (common/_history.html), with
+    ``history_page``'s page of ``histories``.
+
+    Its newest page is kept rendered (``common.fragments.kept``) as the part
+    ``kept_as`` names: (scope, record, audience) of a token that whatever
+    saves or deletes a record of these histories drops (a history row is
+    written by that same save). Older pages are rendered when asked for.
+    """
+
+    def render() -> str:
+        page = history_page(request, *histories)
+        return render_to_string("common/_history.html", {"history": page})
+
+    if PARAM in request.GET:
+        return render()
+    scope, pk, audience = kept_as
+    parts = fragments.kept(scope, pk, audience, lambda: ({"history": render()}, fragments.MAX_AGE))
+    return parts["history"]
 
 
 def _position(cursor: str | None, histories: int) -> tuple[datetime, int, int] | None:

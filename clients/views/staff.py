@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from clients import access, queries, services
+from clients import access, kept, queries, services
 from clients.forms import ClientForm, SiteForm
 from clients.models import Client, Membership, Site
 from clients.views import client_users
-from common.history_pages import history_page
+from common.history_pages import history_page, history_section
 from common.keyset import keyset_page
 from common.views import render_with_results, save_form, search_text, staff_required
 
@@ -124,8 +124,9 @@ def client_history(request, pk):
     """The client's, its sites' and its people's changes, a page at a time
     (common.history_pages): a tab of the client's page for those who manage it."""
     client = access.get_manageable_client_for(request.user, pk)
-    history = history_page(
+    history = history_section(
         request,
+        (kept.SCOPE, client.pk, "history"),
         Client.history.filter(id=client.pk),
         Site.history.filter(client_id=client.pk),
         Membership.history.filter(client_id=client.pk),

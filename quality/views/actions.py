@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from common.history_pages import history_page
+from common.history_pages import history_section
 from common.keyset import keyset_page
 from common.views import render_with_results, save_form, staff_required
-from quality import access, queries
+from quality import access, kept, queries
 from quality.filters import ActionFilter
 from quality.forms import CheckForm, SolveForm
 from quality.models import CorrectiveAction
@@ -47,7 +47,11 @@ def _detail(request, action, *, solve_form=None, check_form=None, status=200):
             "needs_new_owner": access.action_needs_new_owner(request.user, action),
             "solve_form": solve_form or SolveForm(initial={"loaded_version": action.version}),
             "check_form": check_form or CheckForm(initial={"loaded_version": action.version}),
-            "history": history_page(request, CorrectiveAction.history.filter(id=action.pk)),
+            "history": history_section(
+                request,
+                (kept.SCOPE, action.site_id, f"history-action-{action.pk}"),
+                CorrectiveAction.history.filter(id=action.pk),
+            ),
         },
         status=status,
     )

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from clients.access import get_site_for
 from common.errors import ServiceError
-from common.history_pages import history_page
+from common.history_pages import history_section
 from common.keyset import keyset_page
 from common.views import render_with_results, save_form, staff_required
 from quality import access, kept, queries
@@ -114,7 +114,11 @@ def inspection_detail(request, pk):
         {
             "inspection": inspection,
             "parts": kept.score_parts(inspection, portal=False),
-            "history": history_page(request, Inspection.history.filter(id=inspection.pk)),
+            "history": history_section(
+                request,
+                (kept.SCOPE, inspection.site_id, f"history-inspection-{inspection.pk}"),
+                Inspection.history.filter(id=inspection.pk),
+            ),
         },
     )
 
