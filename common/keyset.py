@@ -201,6 +201,7 @@ def keyset_page(
     prefix: str = "",
     rows: Callable[[QuerySet], QuerySet] | None = None,
     loaded: Callable[[list], object] | None = None,
+    count: int | None = None,
 ) -> KeysetPage:
     """One page of ``queryset`` in ``ordering``, from the request's ``after`` or ``before``.
 
@@ -213,13 +214,15 @@ def keyset_page(
     annotations); the count runs without it. ``loaded`` is then given the
     page's rows, to read what they show of other tables in one query of its
     own (``common.related``), where a prefetch would make an instance of each.
+    A ``count`` the page already knows (a tab's, from ``bounded_counts`` with
+    the same ``count_limit``) is shown instead of counting again.
     """
     shown = rows or _as_is
     try:
-        page = _page(request, queryset, ordering, per_page, count_limit, prefix, shown)
+        page = _page(request, queryset, ordering, per_page, count_limit, prefix, shown, count)
     except (ValidationError, ValueError, TypeError, OverflowError):
         # A forged cursor: "abc" for a date, a word for an id.
-        page = _page(_FirstPage(), queryset, ordering, per_page, count_limit, prefix, shown)
+        page = _page(_FirstPage(), queryset, ordering, per_page, count_limit, prefix, shown, count)
     if loaded is not None:
         loaded(page.rows)
     return page
@@ -229,13 +232,18 @@ def _as_is(queryset: QuerySet) -> QuerySet:
     return queryset
 
 
-def _page(request, queryset, ordering, per_page, count_limit, prefix, shown) -> KeysetPage:
+def _page(
+    request, queryset, ordering, per_page, count_limit, prefix, shown, known_count=None
+) -> KeysetPage:
     orders = [Order.parse(spec) for spec in ordering]
     after = decode_cursor(request.GET.get(prefix + "after"), len(orders))
     before = None if after else decode_cursor(request.GET.get(prefix + "before"), len(orders))
     # Only the keys: the joins and annotations the rows need would be done for
     # every counted row too.
-    count = queryset.order_by().values("pk")[: count_limit + 1].count()
+    if known_count is not None:
+        count = known_count
+    else:
+        count = queryset.order_by().values("pk")[: count_limit + 1].count()
     keys, queryset = queryset, shown(queryset)
 
     if before is not None:
@@ -250,7 +258,7 @@ def _page(request, queryset, ordering, per_page, count_limit, prefix, shown) -> 
         has_next = True
         if not has_previous:
             # Back at the start: show a full first page, not the few rows left.
-            return _page(_FirstPage(), keys, ordering, per_page, count_limit, prefix, shown)
+            return _page(_FirstPage(), keys, ordering, per_page, count_limit, prefix, shown, count)
     else:
         forwards = [order.expression() for order in orders]
         if after is not None:

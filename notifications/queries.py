@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 
 from common.keyset import COUNT_LIMIT, bounded_counts
+from common.querysets import with_columns_of
 from notifications.access import deliveries_visible_to, notifications_visible_to
 from notifications.models import Delivery, Notification
 
@@ -32,10 +33,20 @@ def notification_list(user, *, unread_only: bool = False) -> QuerySet[Notificati
 
 
 def outbox(user, status: str = "") -> QuerySet[Delivery]:
-    deliveries = deliveries_visible_to(user).select_related("recipient", "notification")
+    """The deliveries ``user`` sees, in ``status`` if given (``outbox_rows``
+    adds what a row shows)."""
+    deliveries = deliveries_visible_to(user)
     if status:
         deliveries = deliveries.filter(status=status)
     return deliveries
+
+
+def outbox_rows(deliveries: QuerySet[Delivery]) -> QuerySet[Delivery]:
+    """What an outbox row shows of a delivery's recipient (the name) and
+    notification (its event and its words' values)."""
+    return with_columns_of(
+        deliveries, "recipient__full_name", "notification__event", "notification__params"
+    )
 
 
 def outbox_counts(user) -> dict[str, int]:

@@ -141,8 +141,15 @@ def outbox_page(request):
     status = request.GET.get("status", Delivery.Status.FAILED)
     if status not in Delivery.Status.values:
         status = ""
-    page = keyset_page(request, queries.outbox(request.user, status), ("-created_at", "-pk"))
     counts = queries.outbox_counts(request.user)
+    page = keyset_page(
+        request,
+        queries.outbox(request.user, status),
+        ("-created_at", "-pk"),
+        rows=queries.outbox_rows,
+        # A status's tab has counted its messages already.
+        count=counts.get(status),
+    )
     tabs = [(value, label, counts.get(value, 0)) for value, label in Delivery.Status.choices]
     return render(
         request, "notifications/outbox.html", {"page": page, "status": status, "tabs": tabs}

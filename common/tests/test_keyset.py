@@ -114,3 +114,15 @@ def test_bounded_counts_count_each_list_in_one_query(sites, django_assert_num_qu
         "none": 0,
     }
     assert bounded_counts({}) == {}
+
+
+def test_a_count_the_page_knows_is_not_asked_again(sites, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        page = keyset_page(request(), Site.objects.all(), ORDER, per_page=10, count=31)
+    assert page.count == 31 and len(page.rows) == 10
+
+
+def test_what_the_rows_show_of_others_is_loaded_once_for_the_page(sites):
+    seen = []
+    page = keyset_page(request(), Site.objects.all(), ORDER, per_page=10, loaded=seen.append)
+    assert seen == [page.rows]
