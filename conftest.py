@@ -22,10 +22,12 @@ from clients.tests.factories import ClientFactory, MembershipFactory, SiteFactor
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate-limit counters live in the cache; ids repeat across tests, so start empty."""
-    from django.core.cache import cache
+    """Rate-limit counters and kept parts of pages live in the caches; ids repeat
+    across tests, so start empty."""
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["default"].clear()
+    caches["fragments"].clear()
 
 
 @pytest.fixture(autouse=True)

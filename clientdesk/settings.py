@@ -12,6 +12,7 @@ Three modes, chosen by CLIENTDESK_ENV:
 import sys
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import bootstrap
 import dj_database_url
@@ -350,20 +351,44 @@ SPECTACULAR_SETTINGS = {
     },
 }
 # The rate limit is counted in the cache: Redis when configured, otherwise
-# files under var/ that every web worker of this machine shares.
+# files under var/ that every web worker of this machine shares. Parts of
+# pages kept rendered (common/fragments.py) have a cache of their own, so
+# that culling them never drops a rate limit's count; files are per machine,
+# so a deployment with more than one web machine sets REDIS_URL.
 REDIS_URL = env_str("REDIS_URL")
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "fragments",
+        },
     }
 elif TESTING:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fragments",
+        },
+    }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
-        }
+        },
+        "fragments": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "fragments"),
+            # Each set lists the directory: a few thousand files, not every site's.
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        },
     }
 
 # Webhook receivers must be public addresses in production (no calls into the

@@ -63,14 +63,15 @@ def history_section(request, kept_as: tuple[str, int, str], *histories) -> str:
     Its newest page is kept rendered (``common.fragments.kept``) as the part
     ``kept_as`` names: (scope, record, audience) of a token that whatever
     saves or deletes a record of these histories drops (a history row is
-    written by that same save). Older pages are rendered when asked for.
+    written by that same save). Older pages are rendered when asked for, and
+    so is a page answering a form (its links would carry the form's address).
     """
 
     def render() -> str:
         page = history_page(request, *histories)
         return render_to_string("common/_history.html", {"history": page})
 
-    if PARAM in request.GET:
+    if PARAM in request.GET or request.method != "GET":
         return render()
     scope, pk, audience = kept_as
     parts = fragments.kept(scope, pk, audience, lambda: ({"history": render()}, fragments.MAX_AGE))

@@ -15,7 +15,7 @@ below listen to the models, not to the services.
 from datetime import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -172,6 +172,12 @@ def _changed(sender, instance, raw=False, **kwargs):
 _UNSHOWN_FIELDS = frozenset({"last_login", "password"})
 
 
+def _person_deleted(sender, instance, **kwargs):
+    """Deleting a person empties their places (``SET_NULL``) without a save:
+    their sites are found while they still hold them."""
+    _person_changed(sender, instance)
+
+
 def _person_changed(sender, instance, raw=False, update_fields=None, **kwargs):
     """A person's name or state shows in the kept parts of every site where
     they inspected, own an action, rated or manage the work (whether an
@@ -201,8 +207,8 @@ def _person_changed(sender, instance, raw=False, update_fields=None, **kwargs):
 def connect() -> None:
     """Renew a site's kept parts whenever a record they show is saved or deleted.
 
-    A score is deleted only with its inspection, which renews them; listening
-    to its deletion would make Django read every score of a deleted inspection.
+    Listening to a score's deletion makes Django read the scores of an
+    inspection it deletes (a discarded draft's fifty) to tell each: rare.
     """
     from clients.models import Site
     from quality.models import CorrectiveAction, Inspection, Photo, Rating, Score
@@ -210,7 +216,9 @@ def connect() -> None:
     for model in (Site, Inspection, Score, Photo, CorrectiveAction, Rating):
         uid = f"quality.kept.{model.__name__}"
         post_save.connect(_changed, sender=model, dispatch_uid=uid + ".save")
-    for model in (Inspection, Photo, CorrectiveAction, Rating):
+    for model in (Inspection, Score, Photo, CorrectiveAction, Rating):
         uid = f"quality.kept.{model.__name__}"
         post_delete.connect(_changed, sender=model, dispatch_uid=uid + ".delete")
-    post_save.connect(_person_changed, sender=get_user_model(), dispatch_uid="quality.kept.person")
+    person = get_user_model()
+    post_save.connect(_person_changed, sender=person, dispatch_uid="quality.kept.person")
+    pre_delete.connect(_person_deleted, sender=person, dispatch_uid="quality.kept.person.delete")

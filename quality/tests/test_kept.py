@@ -199,3 +199,55 @@ def test_a_photo_added_to_a_draft_shows_to_staff_reading_it(client, cast):
     score = draft.scores.first()
     inspection_services.add_photo(score, helpers.photo_upload(), by=cast.staff.inspector)
     assert "cd-thumb" in client.get(url).text
+
+
+def test_deleting_a_person_or_a_score_renews_the_sites_parts(client, cast):
+    from quality.models import Score
+
+    inspection = helpers.published(cast.site_a1, cast.staff.inspector)
+    client.force_login(cast.contact_a.user)
+    client.get(_portal(cast))
+    token = fragments.token(kept.SCOPE, cast.site_a1.pk)
+    cast.staff.work_manager.delete()  # the action's owner: SET_NULL, no save
+    assert fragments.token(kept.SCOPE, cast.site_a1.pk) != token
+    token = fragments.token(kept.SCOPE, cast.site_a1.pk)
+    Score.objects.filter(inspection=inspection, score__gte=3).first().delete()
+    assert fragments.token(kept.SCOPE, cast.site_a1.pk) != token
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cache_that_cannot_be_reached_changes_nothing_but_speed(client, cast, settings, caplog):
+    """Pages render afresh and changes are saved when the kept parts' cache is down."""
+    helpers.published(cast.site_a1, cast.staff.inspector)
+    down = dict(settings.CACHES)
+    down["fragments"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Nothing listens there.
+        "LOCATION": "redis://127.0.0.1:1",
+    }
+    # Django's test settings signal gives the caches their new settings.
+    settings.CACHES = down
+    client.force_login(cast.contact_a.user)
+    assert "Sanitary rooms · General" in client.get(_portal(cast)).text
+    action = CorrectiveAction.objects.get(site=cast.site_a1)
+    action_services.solve(
+        action, by=cast.staff.work_manager, solution="Washed", expected_version=action.version
+    )
+    assert "Corrective action: Solved" in client.get(_portal(cast)).text
+    assert "The cache of kept page parts cannot be reached." in caplog.text
+
+
+def test_a_page_answering_a_form_keeps_no_history(client, cast, count_queries):
+    """A refused form is answered at the form's address: its history's links
+    would carry that address, so that page's history is not kept."""
+    helpers.published(cast.site_a1, cast.staff.inspector)
+    action = CorrectiveAction.objects.get(site=cast.site_a1)
+    client.force_login(cast.staff.work_manager)
+    refused = client.post(
+        reverse("quality:action_solve", args=[action.pk]),
+        {"solution": "", "loaded_version": action.version},
+    )
+    assert refused.status_code == 400
+    _, first = count_queries(lambda: client.get(action.get_staff_url()))
+    _, second = count_queries(lambda: client.get(action.get_staff_url()))
+    assert second < first
