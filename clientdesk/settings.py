@@ -356,40 +356,26 @@ SPECTACULAR_SETTINGS = {
 # that culling them never drops a rate limit's count; files are per machine,
 # so a deployment with more than one web machine sets REDIS_URL.
 REDIS_URL = env_str("REDIS_URL")
-CACHES: dict[str, dict[str, Any]]
+_BACKENDS = "django.core.cache.backends."
+_default: dict[str, Any]
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-        },
-        "fragments": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "fragments",
-        },
-    }
+    _default = {"BACKEND": _BACKENDS + "redis.RedisCache", "LOCATION": REDIS_URL}
+    _fragments = {**_default, "KEY_PREFIX": "fragments"}
 elif TESTING:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "fragments": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "fragments",
-        },
-    }
+    _default = {"BACKEND": _BACKENDS + "locmem.LocMemCache"}
+    _fragments = {**_default, "LOCATION": "fragments"}
 else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache"),
-        },
-        "fragments": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "fragments"),
-            # Each set lists the directory: a few thousand files, not every site's.
-            "OPTIONS": {"MAX_ENTRIES": 3000},
-        },
+    _default = {
+        "BACKEND": _BACKENDS + "filebased.FileBasedCache",
+        "LOCATION": str(VAR_DIR / "cache"),
     }
+    # Each set lists the directory: a few thousand files, not every site's.
+    _fragments = {
+        **_default,
+        "LOCATION": str(VAR_DIR / "fragments"),
+        "OPTIONS": {"MAX_ENTRIES": 3000},
+    }
+CACHES = {"default": _default, "fragments": _fragments}
 
 # Webhook receivers must be public addresses in production (no calls into the
 # provider's own network); the embedded mode and tests allow loopback. The
