@@ -30,6 +30,9 @@ _FIELD_GET_ATTRIBUTE = fields.Field.get_attribute
 
 # One step of a plan: (output name, how to write the value from the record).
 Step = tuple[str, Callable[[Any], Any]]
+# A serializer's steps, and whether any may skip its field (only a field asked
+# as DRF asks it can): the others' output needs no second look.
+Plan = tuple[list[Step], bool]
 
 
 def representation(serializer, instance) -> dict:
@@ -38,26 +41,32 @@ def representation(serializer, instance) -> dict:
     plan = serializer.__dict__.get("_representation_plan")
     if plan is None:
         plan = serializer._representation_plan = _plan(serializer)
-    data = {name: write(instance) for name, write in plan}
-    if any(value is _SKIP for value in data.values()):
+    steps, may_skip = plan
+    data = {name: write(instance) for name, write in steps}
+    if may_skip and any(value is _SKIP for value in data.values()):
         return {name: value for name, value in data.items() if value is not _SKIP}
     return data
 
 
-def _plan(serializer) -> list[Step]:
+def _plan(serializer) -> Plan:
     model = serializer.Meta.model
-    return [(field.field_name, _writer(field, model)) for field in serializer._readable_fields]
+    steps, may_skip = [], False
+    for field in serializer._readable_fields:
+        write, asked = _writer(field, model)
+        steps.append((field.field_name, write))
+        may_skip = may_skip or asked
+    return steps, may_skip
 
 
-def _writer(field, model) -> Callable[[Any], Any]:
-    """How one field's value is written: read directly where DRF would only
-    read an attribute by name, asked of the field (as DRF asks) otherwise."""
+def _writer(field, model) -> tuple[Callable[[Any], Any], bool]:
+    """How one field's value is written, and whether the field may be asked:
+    read directly where DRF would only read an attribute by name (or a
+    foreign key's column), asked of the field (as DRF asks) otherwise."""
     if type(field) is serializers.SerializerMethodField:
         # Its source is "*", the record itself, which is never None.
-        return lambda instance: getattr(field.parent, field.method_name)(instance)
-    # A field that finds its value its own way (a subclass's get_attribute) is asked.
-    if len(field.source_attrs) != 1 or type(field).get_attribute is not _FIELD_GET_ATTRIBUTE:
-        return _asked(field)
+        return (lambda instance: getattr(field.parent, field.method_name)(instance)), False
+    if len(field.source_attrs) != 1:
+        return _asked(field), True
     name = field.source_attrs[0]
     try:
         column = model._meta.get_field(name)
@@ -74,12 +83,15 @@ def _writer(field, model) -> Callable[[Any], Any]:
             and field.use_pk_only_optimization()
         ):
             # DRF's PKOnlyObject: the key column, without the related row.
-            return _column(column.attname, _same)
-        return _asked(field)
+            return _column(column.attname, _same), False
+        return _asked(field), True
+    # A field that finds its value its own way (a subclass's get_attribute) is asked.
+    if type(field).get_attribute is not _FIELD_GET_ATTRIBUTE:
+        return _asked(field), True
     if column is not None and not column.is_relation:
         # A column's value is never a callable or missing.
-        return _column(column.attname, _converter(field))
-    return _attribute(field, name, _converter(field))
+        return _column(column.attname, _converter(field)), False
+    return _attribute(field, name, _converter(field)), True
 
 
 def _asked(field) -> Callable[[Any], Any]:
@@ -173,12 +185,16 @@ def _datetime(field):
     if not iso or hasattr(field, "timezone") or not settings.USE_TZ:
         return field.to_representation
 
+    # The zone active when the plan is made: a serializer, and so its plan,
+    # lives for one request (nothing of ours activates another zone meanwhile).
+    zone = timezone.get_current_timezone()
+
     def convert(value):
         # An aware time in the active zone, as DateTimeField.enforce_timezone
         # makes it; anything else (empty, naive, a string) by the field itself.
         if not value or type(value) is not datetime or value.tzinfo is None:
             return field.to_representation(value)
-        text = value.astimezone(timezone.get_current_timezone()).isoformat()
+        text = value.astimezone(zone).isoformat()
         return text[:-6] + "Z" if text.endswith("+00:00") else text
 
     return convert

@@ -4,10 +4,10 @@ from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
-from api.fields import PersonSerializer
+from api.fields import load_contacts
 from clients.access import clients_manageable_by, get_site_for, sites_visible_to
 from clients.models import Site
-from common.related import load_children, load_foreign_keys
+from common.related import load_children
 from quality import access
 from quality.models import (
     AreaRating,
@@ -21,6 +21,8 @@ from quality.models import (
 from quality.models.actions import POOR
 
 TREND_LENGTH = 12
+# The people a corrective action names, each shown as a contact over the API.
+ACTION_PEOPLE = ("owner", "solved_by", "checked_by")
 
 
 def inspectors(user) -> QuerySet[User]:
@@ -35,14 +37,13 @@ def inspections(user) -> QuerySet[Inspection]:
 
 
 def shown_inspections(queryset: QuerySet[Inspection]) -> QuerySet[Inspection]:
-    """What a list row of inspections shows: its site and client by name, its
-    inspector's name (``keyset_page(rows=…)``; whole rows of each cost more to
-    build than the page's template takes to render them)."""
-    return queryset.select_related("site__client", "inspector").only(
-        *(f.name for f in Inspection._meta.concrete_fields),
-        "site__name",
-        "site__client__name",
-        "inspector__full_name",
+    """What a list row of inspections shows of other tables, read with it as
+    columns (``keyset_page(rows=…)``): its site's and client's names, its
+    inspector's (``site_name``, ``client_name``, ``inspector_name``)."""
+    return queryset.annotate(
+        site_name=F("site__name"),
+        client_name=F("site__client__name"),
+        inspector_name=F("inspector__full_name"),
     )
 
 
@@ -225,23 +226,23 @@ def site_actions(user, site, limit: int) -> list[CorrectiveAction]:
 
 def actions_for_api(user) -> QuerySet[CorrectiveAction]:
     """The corrective actions ``user`` sees with what the API shows of each
-    that one query reads well: the site's name by join, the inspection's id
-    (``inspection_ref``) from the score without reading the inspection. The
-    people and photos of a page are ``api_action_rows``'.
+    that one query reads well, as columns rather than records: the site's name
+    and the inspection's id (``inspection_ref``, from the score). The people and
+    photos of a page are ``api_action_rows``': joined here as well, they would
+    make the query take longer to plan than to run.
     """
     return (
         access.actions_visible_to(user)
-        .select_related("site")
-        .only(*(f.name for f in CorrectiveAction._meta.concrete_fields), "site__name")
-        .annotate(inspection_ref=F("score__inspection_id"))
+        .only(*(f.name for f in CorrectiveAction._meta.concrete_fields))
+        .annotate(site_name=F("site__name"), inspection_ref=F("score__inspection_id"))
     )
 
 
 def api_action_rows(actions: list[CorrectiveAction]) -> list[CorrectiveAction]:
-    """A page of ``actions_for_api`` with its people (owner, solver, checker: their
-    contact fields only) from one query, and each action's photos as ``photo_list``."""
-    people = User.objects.only(*PersonSerializer.Meta.fields)
-    load_foreign_keys(actions, ("owner", "solved_by", "checked_by"), people)
+    """A page of ``actions_for_api`` with its people (owner, solver, checker) as
+    ``<person>_contact`` (``api.fields.load_contacts``), and each action's
+    photos as ``photo_list``."""
+    load_contacts(actions, ACTION_PEOPLE)
     photos = Photo.objects.only("id", "action_id", "width", "height")
     return load_children(actions, "photo_list", photos, "action")
 

@@ -120,18 +120,19 @@ class InspectionDetailSerializer(InspectionSerializer):
 
 
 class CorrectiveActionSerializer(ModelSerializer):
-    site_name = serializers.CharField(source="site.name", read_only=True, max_length=limits.NAME)
+    # Read with the action by quality.queries.actions_for_api.
+    site_name = serializers.CharField(read_only=True, max_length=limits.NAME)
     source = serializers.SerializerMethodField()
     inspection = serializers.SerializerMethodField()
     # "area · element"
     subject = serializers.CharField(read_only=True, max_length=2 * limits.NAME + 3)
     area_names = names_field()
     element_names = names_field()
-    owner = PersonSerializer(read_only=True, allow_null=True)
-    solved_by = PersonSerializer(read_only=True, allow_null=True)
-    checked_by = PersonSerializer(read_only=True, allow_null=True)
+    # Loaded for the page by quality.queries.api_action_rows, as are the photos.
+    owner = PersonSerializer(source="owner_contact", read_only=True, allow_null=True)
+    solved_by = PersonSerializer(source="solved_by_contact", read_only=True, allow_null=True)
+    checked_by = PersonSerializer(source="checked_by_contact", read_only=True, allow_null=True)
     is_overdue = serializers.BooleanField(read_only=True)
-    # Loaded for the page by quality.queries.api_action_rows.
     photos = PhotoSerializer(many=True, read_only=True, source="photo_list")
 
     class Meta:

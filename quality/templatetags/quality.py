@@ -227,7 +227,8 @@ def rating_row(rating):
 @register.simple_tag
 def inspection_row(inspection):
     """An inspection as a row of the inspection list: when it was published (or
-    begun, with "Draft"), its site and client, its inspector and its index.
+    begun, with "Draft"), its site and client, its inspector and its index
+    (a row of ``queries.shown_inspections``).
 
     A tag rather than template markup, for the reason ``action_row`` gives.
     Every value is escaped.
@@ -237,12 +238,11 @@ def inspection_row(inspection):
     if inspection.is_draft:
         label = _("Draft")
         draft = f' <span class="badge text-bg-secondary">{escape(label)}</span>'
-    site = inspection.site
     link = f'<a href="{escape(inspection.get_staff_url())}">{escape(when)}</a>{draft}'
-    client = f'<div class="small text-body-secondary">{escape(site.client.name)}</div>'
+    client = f'<div class="small text-body-secondary">{escape(inspection.client_name)}</div>'
     return stacked_row(
         (_("Date"), link),
-        (_("Site"), escape(site.name) + client),
-        (_("Inspector"), escape(inspection.inspector.full_name)),
+        (_("Site"), escape(inspection.site_name) + client),
+        (_("Inspector"), escape(inspection.inspector_name)),
         (_("Quality index"), index_badge(inspection.quality_index)),
     )
