@@ -6,8 +6,11 @@ callables and missing objects) and to convert it; a page of 50 corrective
 actions with 25 fields made 1,250 such walks, a third of the request. Most
 fields are plain: a model column read by name and converted with ``str`` or
 ``int``. The plan reads those directly and converts them with the same rule
-DRF's field uses; every other field (nested serializers, dotted sources,
-decimals, anything a serializer overrides) is asked exactly as DRF asks it.
+DRF's field uses, and a foreign key's id from its column (DRF's PKOnlyObject);
+an attribute that is not a column (a property, a nested serializer's record)
+is read by name, and asked of the field as DRF asks it only when it is missing
+or a method; every other field (dotted sources, decimals, anything a
+serializer overrides) is asked exactly as DRF asks it.
 ``api/tests/test_representation.py`` holds the output to DRF's own for every
 serializer of the API.
 """

@@ -5,7 +5,11 @@ never from a fresh query per row, and in the language asked for: the
 reader's page language for the list, the recipient's own for messages.
 """
 
+import functools
+import json
+
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -39,11 +43,35 @@ def _line(template: str, context: dict) -> str:
 
 
 def title(notification: Notification) -> str:
-    """One line saying what happened, in the active language (the bell, the list, subjects)."""
-    event_type = registry.get(notification.event)
-    # Only the row's words: a title carries no link, and a list renders 25 of them.
-    context = {"notification": notification, "params": shorten_all(notification.params)}
-    return _line(event_type.template("subject.txt"), context)
+    """One line saying what happened, in the active language (the bell, the list, subjects).
+
+    Its event's words filled in with its ``params`` alone (no link, no other
+    field), so the same event, params and language always read the same: a
+    title is rendered once per process and language, and a list of 25 reads
+    the titles it has shown before (each template render cost more than the
+    rest of its row).
+    """
+    params = json.dumps(notification.params, sort_keys=True, cls=DjangoJSONEncoder)
+    return _title(notification.event, translation.get_language(), params)
+
+
+# Titles kept per process: a few hundred events × params × four languages fill
+# it on a busy day; the least recently shown go first. Emptied when a template
+# changes under the development server and when a test changes a setting
+# (notifications.apps); a release restarts the processes.
+TITLES_KEPT = 4096
+
+
+def forget_titles(**kwargs) -> None:
+    """A signal receiver: every kept title is rendered afresh when next shown."""
+    _title.cache_clear()
+
+
+@functools.lru_cache(maxsize=TITLES_KEPT)
+def _title(event: str, language: str | None, params: str) -> str:
+    # ``language`` is the active one (part of the key, not switched to).
+    context = {"params": shorten_all(json.loads(params))}
+    return _line(registry.get(event).template("subject.txt"), context)
 
 
 def email(delivery: Delivery) -> tuple[str, str, str]:

@@ -1,6 +1,16 @@
 """Read models for quality pages: each a fixed number of queries however much data."""
 
-from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    BooleanField,
+    Case,
+    F,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.shortcuts import get_object_or_404
 
 from accounts.models import User
@@ -18,7 +28,7 @@ from quality.models import (
     Rating,
     Score,
 )
-from quality.models.actions import POOR
+from quality.models.actions import POOR, lacking_owner
 
 TREND_LENGTH = 12
 # The people a corrective action names, each shown as a contact over the API.
@@ -42,6 +52,19 @@ def shown_inspections(queryset: QuerySet[Inspection]) -> QuerySet[Inspection]:
     inspector's (``site_name``, ``client_name``, ``inspector_name``)."""
     return queryset.annotate(
         site_name=F("site__name"),
+        client_name=F("site__client__name"),
+        inspector_name=F("inspector__full_name"),
+    )
+
+
+def shown_plans(queryset: QuerySet[InspectionPlan]) -> QuerySet[InspectionPlan]:
+    """What a row of the inspection schedule shows of other tables, read with it
+    as columns (``keyset_page(rows=…)``): its site's name and address, its
+    client's name, its inspector's (``site_name``, ``site_address``,
+    ``client_name``, ``inspector_name``)."""
+    return queryset.annotate(
+        site_name=F("site__name"),
+        site_address=F("site__address"),
         client_name=F("site__client__name"),
         inspector_name=F("inspector__full_name"),
     )
@@ -186,15 +209,23 @@ def listed_actions(user) -> QuerySet[CorrectiveAction]:
 
 
 def shown_actions(user, queryset: QuerySet[CorrectiveAction]) -> QuerySet[CorrectiveAction]:
-    """What a list row of corrective actions shows: its site and its owner, with
-    what tells whether it lacks an owner (``flag_needs_new_owner`` flags the
-    rows for those who can name one, once they are read)."""
-    return queryset.select_related("site__work_manager", "owner").only(
-        *(f.name for f in CorrectiveAction._meta.concrete_fields),
-        "site__name",
-        "site__work_manager__is_active",
-        "owner__full_name",
-        "owner__is_active",
+    """What a list row of corrective actions shows of other tables, read with it
+    as columns: its site's name (``site_name``), its owner's (``owner_name``),
+    and whether it lacks an owner (``lacks_owner``: the rule of
+    ``models.lacking_owner``), which ``flag_needs_new_owner`` turns into a flag
+    for those who can name one."""
+    return queryset.annotate(
+        site_name=F("site__name"),
+        owner_name=F("owner__full_name"),
+        # True or False, never NULL (an owner deleted leaves no row to compare);
+        # named through a mapping, as the model declares the attribute it sets.
+        **{
+            "lacks_owner": Case(
+                When(lacking_owner(), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        },
     )
 
 

@@ -67,6 +67,23 @@ def event_label(key):
         return key
 
 
+def _outbox_labels(context) -> list[str]:
+    # The columns' names, translated once per page rather than once per row.
+    labels = context.render_context.get("outbox_labels")
+    if labels is None:
+        names = (
+            _("Created"),
+            _("Recipient"),
+            _("Message"),
+            _("Status"),
+            _("Attempts"),
+            _("Reason"),
+            _("Actions"),
+        )
+        labels = context.render_context["outbox_labels"] = [escape(name) for name in names]
+    return labels
+
+
 @register.simple_tag(takes_context=True)
 def outbox_row(context, delivery):
     """One message of the outbox as a table row: when it was made, to whom and
@@ -105,18 +122,7 @@ def outbox_row(context, delivery):
             f'<button type="submit" class="btn btn-sm btn-outline-primary">'
             f"{escape(send_again)}</button></form>"
         )
-    labels = [
-        escape(label)
-        for label in (
-            _("Created"),
-            _("Recipient"),
-            _("Message"),
-            _("Status"),
-            _("Attempts"),
-            _("Reason"),
-            _("Actions"),
-        )
-    ]
+    labels = _outbox_labels(context)
     # Every value in it is escaped above or here.
     return mark_safe(  # noqa: S308
         f'<tr id="delivery-{int(delivery.pk)}">'

@@ -128,7 +128,9 @@ class CorrectiveActionSerializer(ModelSerializer):
     subject = serializers.CharField(read_only=True, max_length=2 * limits.NAME + 3)
     area_names = names_field()
     element_names = names_field()
-    # Loaded for the page by quality.queries.api_action_rows, as are the photos.
+    # Loaded for the page by quality.queries.api_action_rows, as are the photos;
+    # an action read any other way would show them as null: read it through
+    # the viewset (its rows()), as every path of quality/api/actions.py does.
     owner = PersonSerializer(source="owner_contact", read_only=True, allow_null=True)
     solved_by = PersonSerializer(source="solved_by_contact", read_only=True, allow_null=True)
     checked_by = PersonSerializer(source="checked_by_contact", read_only=True, allow_null=True)

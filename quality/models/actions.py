@@ -19,7 +19,8 @@ DEFAULT_HOURS = {1: 4, 2: 24}
 
 def lacking_owner() -> models.Q:
     """Corrective actions that are open, whose owner was deactivated and whose
-    site has no active work manager to take them over (``lacks_owner`` of one)."""
+    site has no active work manager to take them over (a list row's
+    ``lacks_owner``: quality.queries.shown_actions)."""
     return models.Q(status=CorrectiveAction.Status.OPEN, owner__is_active=False) & ~models.Q(
         site__work_manager__is_active=True
     )
@@ -134,7 +135,9 @@ class CorrectiveAction(SiteRecord):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords(excluded_fields=["version", "queue", "client"])
-    # Set on the rows of a list by quality.queries.flag_needs_new_owner.
+    # Set on the rows of a list by quality.queries.shown_actions (the rule of
+    # lacking_owner()) and flag_needs_new_owner.
+    lacks_owner: bool
     needs_new_owner: bool
 
     class Meta:
@@ -178,17 +181,6 @@ class CorrectiveAction(SiteRecord):
     @property
     def is_overdue(self) -> bool:
         return self.is_open and self.due_at < timezone.now()
-
-    @property
-    def lacks_owner(self) -> bool:
-        """Open, its owner deactivated, and no active work manager at its site to
-        take it over: the rows ``lacking_owner()`` selects, told from loaded
-        rows (with ``owner`` and ``site__work_manager``)."""
-        owner = self.owner
-        if not self.is_open or owner is None or owner.is_active:
-            return False
-        manager = self.site.work_manager
-        return manager is None or not manager.is_active
 
     @property
     def from_client(self) -> bool:

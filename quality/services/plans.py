@@ -153,13 +153,13 @@ def schedule(user, *, today: date | None = None, only_due: bool = True) -> Query
     (only an active site's plan has a date: ``refresh``).
 
     ``only_due`` keeps those due within ``DUE_SOON_DAYS`` or overdue. Each
-    plan says whether ``user`` may inspect its site (``inspectable``).
+    plan says whether ``user`` may inspect its site (``inspectable``); what a
+    row of the schedule shows of other tables is ``queries.shown_plans``'.
     """
     today = today or timezone.localdate()
     plans = (
         access.plans_visible_to(user)
         .filter(due_on__isnull=False)
-        .select_related("site__client", "template", "inspector")
         .annotate(inspectable=_at_one_of(access.sites_inspectable_by(user)))
     )
     if only_due:

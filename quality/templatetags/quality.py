@@ -72,10 +72,10 @@ def status_tone(status):
 
 @register.simple_tag
 def action_row(action, portal=False, site=None):
-    """One corrective action as a row of quality/_actions.html: its score, its
-    subject (after its site's name unless the list is one ``site``'s), whether
-    it is overdue or needs a new owner, its status, where it came from and its
-    deadline or solution.
+    """One corrective action (a row of ``queries.shown_actions``) as a row of
+    quality/_actions.html: its score, its subject (after its site's name unless
+    the list is one ``site``'s), whether it is overdue or needs a new owner, its
+    status, where it came from and its deadline or solution.
 
     A tag rather than template markup, and written with ``escape`` rather than
     ``format_html``: a list draws one per row, and the template engine took
@@ -89,7 +89,7 @@ def action_row(action, portal=False, site=None):
     else:
         when = ""
     url = action.get_portal_url() if portal else action.get_staff_url()
-    subject = action.subject if site else f"{action.site.name}: {action.subject}"
+    subject = action.subject if site else f"{action.site_name}: {action.subject}"
     badges = ""
     if action.is_overdue:
         overdue = _("Overdue")
@@ -98,7 +98,7 @@ def action_row(action, portal=False, site=None):
         new_owner = _("Needs a new owner")
         badges += f'<span class="badge text-bg-warning">{escape(new_owner)}</span>\n      '
     source = _("From a client rating") if action.from_client else _("From an inspection")
-    owner = f" · {escape(action.owner.full_name)}" if not portal and action.owner else ""
+    owner = f" · {escape(action.owner_name)}" if not portal and action.owner_id else ""
     solution = (
         f'<div class="small mt-1">{escape(Truncator(action.solution).chars(200))}</div>\n  '
         if portal and action.solution
@@ -122,14 +122,14 @@ def action_row(action, portal=False, site=None):
 
 @register.simple_tag(takes_context=True)
 def plan_row(context, plan):
-    """One site of the inspection schedule as a row of its list: the site and
-    its client and address, when it is due (and how late), when it was last
-    inspected and by whom it is planned, and "Inspect" for those who may.
+    """One site of the inspection schedule (a row of ``queries.shown_plans``) as
+    a row of its list: the site and its client and address, when it is due (and
+    how late), when it was last inspected and by whom it is planned, and
+    "Inspect" for those who may.
 
     A tag rather than template markup, for the reason ``action_row`` gives.
     Every value is escaped.
     """
-    site = plan.site
     due = _("Due") + " " + local_format(plan.due_on, SHORT_DATE)
     if plan.is_overdue:
         days = plan.days_late
@@ -139,7 +139,7 @@ def plan_row(context, plan):
         due = escape(due)
     last_on = plan.last_on
     last = _("last") + " " + local_format(last_on, SHORT_DATE) if last_on else _("never inspected")
-    inspector = f" · {escape(plan.inspector.full_name)}" if plan.inspector else ""
+    inspector = f" · {escape(plan.inspector_name)}" if plan.inspector_id else ""
     button = ""
     if plan.inspectable:
         inspect = _("Inspect")
@@ -154,9 +154,9 @@ def plan_row(context, plan):
         '<div class="d-flex flex-wrap gap-2 align-items-center">'
         '<div class="me-auto">'
         f'<a href="{record_url("quality:site", plan.site_id)}" class="fw-semibold">'
-        f"{escape(site.name)}</a>"
-        f'<div class="small text-body-secondary">{escape(site.client.name)} · '
-        f"{escape(site.address)}</div>"
+        f"{escape(plan.site_name)}</a>"
+        f'<div class="small text-body-secondary">{escape(plan.client_name)} · '
+        f"{escape(plan.site_address)}</div>"
         f'<div class="small">{due} · {escape(last)}{inspector}</div>'
         f"</div>{button}</div></li>"
     )

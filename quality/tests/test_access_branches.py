@@ -204,6 +204,8 @@ def test_an_action_whose_owner_left_with_nobody_to_take_over_is_flagged_for_its_
         (False, "inactive", "open"),
         (False, None, "open"),
         (False, None, "solved"),
+        # The owner deleted: no owner to be inactive, so nothing lacks one.
+        (None, None, "open"),
     ],
 )
 def test_a_list_flags_the_same_rows_as_the_rule(cast, quality, owner_active, manager, status):
@@ -211,9 +213,12 @@ def test_a_list_flags_the_same_rows_as_the_rule(cast, quality, owner_active, man
     (queries.flag_needs_new_owner); the action's page asks the database
     (access.needs_new_owner). Both answer alike in every state."""
     site, action = cast.site_a1, quality["open"]
-    owner = action.owner
-    owner.is_active = owner_active
-    owner.save(update_fields=["is_active"])
+    if owner_active is None:
+        CorrectiveAction.objects.filter(pk=action.pk).update(owner=None)
+    else:
+        owner = action.owner
+        owner.is_active = owner_active
+        owner.save(update_fields=["is_active"])
     if manager is None:
         site.work_manager = None
         site.save(update_fields=["work_manager"])
@@ -224,9 +229,10 @@ def test_a_list_flags_the_same_rows_as_the_rule(cast, quality, owner_active, man
     for user in (cast.staff.account_manager, cast.staff.inspector, cast.admin_a.user):
         rows = queries.flag_needs_new_owner(user, list(queries.actions(user).filter(pk=action.pk)))
         flagged = [row.needs_new_owner for row in rows]
+        assert all(type(flag) is bool for flag in flagged), flagged
         asked = access.actions_visible_to(user).filter(access.needs_new_owner(user), pk=action.pk)
         assert flagged == ([asked.exists()] if rows else []), (user, flagged)
-    lacks = not owner_active and manager != "active" and status == "open"
+    lacks = owner_active is False and manager != "active" and status == "open"
     manager_rows = queries.actions(cast.staff.account_manager).filter(pk=action.pk)
     assert [
         row.needs_new_owner

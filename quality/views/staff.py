@@ -48,7 +48,10 @@ def schedule(request):
         "quality/staff/schedule.html",
         {
             "page": keyset_page(
-                request, plans.schedule(request.user, only_due=not show_all), ("due_on", "pk")
+                request,
+                plans.schedule(request.user, only_due=not show_all),
+                ("due_on", "pk"),
+                rows=queries.shown_plans,
             ),
             "show_all": show_all,
             "due_soon_days": plans.DUE_SOON_DAYS,
