@@ -262,10 +262,8 @@ def actions_for_api(user) -> QuerySet[CorrectiveAction]:
     photos of a page are ``api_action_rows``': joined here as well, they would
     make the query take longer to plan than to run.
     """
-    return (
-        access.actions_visible_to(user)
-        .only(*(f.name for f in CorrectiveAction._meta.concrete_fields))
-        .annotate(site_name=F("site__name"), inspection_ref=F("score__inspection_id"))
+    return access.actions_visible_to(user).annotate(
+        site_name=F("site__name"), inspection_ref=F("score__inspection_id")
     )
 
 
