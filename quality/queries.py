@@ -50,11 +50,17 @@ def shown_inspections(queryset: QuerySet[Inspection]) -> QuerySet[Inspection]:
     """What a list row of inspections shows of other tables, read with it as
     columns (``keyset_page(rows=…)``): its site's and client's names, its
     inspector's (``site_name``, ``client_name``, ``inspector_name``)."""
-    return queryset.annotate(
-        site_name=F("site__name"),
-        client_name=F("site__client__name"),
-        inspector_name=F("inspector__full_name"),
-    )
+    return queryset.annotate(**_site_and_inspector_names())
+
+
+def _site_and_inspector_names() -> dict[str, F]:
+    # What an inspection's row and a plan's row alike show of their site, its
+    # client and their inspector.
+    return {
+        "site_name": F("site__name"),
+        "client_name": F("site__client__name"),
+        "inspector_name": F("inspector__full_name"),
+    }
 
 
 def shown_plans(queryset: QuerySet[InspectionPlan]) -> QuerySet[InspectionPlan]:
@@ -62,12 +68,7 @@ def shown_plans(queryset: QuerySet[InspectionPlan]) -> QuerySet[InspectionPlan]:
     as columns (``keyset_page(rows=…)``): its site's name and address, its
     client's name, its inspector's (``site_name``, ``site_address``,
     ``client_name``, ``inspector_name``)."""
-    return queryset.annotate(
-        site_name=F("site__name"),
-        site_address=F("site__address"),
-        client_name=F("site__client__name"),
-        inspector_name=F("inspector__full_name"),
-    )
+    return queryset.annotate(**_site_and_inspector_names(), site_address=F("site__address"))
 
 
 def _scores_prefetch() -> Prefetch:
@@ -208,7 +209,7 @@ def listed_actions(user) -> QuerySet[CorrectiveAction]:
     return access.actions_visible_to(user).order_by("queue", "due_at", "pk")
 
 
-def shown_actions(user, queryset: QuerySet[CorrectiveAction]) -> QuerySet[CorrectiveAction]:
+def shown_actions(queryset: QuerySet[CorrectiveAction]) -> QuerySet[CorrectiveAction]:
     """What a list row of corrective actions shows of other tables, read with it
     as columns: its site's name (``site_name``), its owner's (``owner_name``),
     and whether it lacks an owner (``lacks_owner``: the rule of
@@ -246,7 +247,7 @@ def flag_needs_new_owner(user, actions: list[CorrectiveAction]) -> list[Correcti
 
 def actions(user) -> QuerySet[CorrectiveAction]:
     """``listed_actions`` with what their rows show (``shown_actions``)."""
-    return shown_actions(user, listed_actions(user))
+    return shown_actions(listed_actions(user))
 
 
 def site_actions(user, site, limit: int) -> list[CorrectiveAction]:

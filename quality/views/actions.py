@@ -1,7 +1,5 @@
 """Corrective actions on the staff desk: the list, and solving and checking one."""
 
-from functools import partial
-
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -27,7 +25,7 @@ def action_list(request):
         request,
         filters.qs,
         ("queue", "due_at", "pk"),
-        rows=partial(queries.shown_actions, request.user),
+        rows=queries.shown_actions,
     )
     queries.flag_needs_new_owner(request.user, page.rows)
     return render_with_results(
