@@ -19,3 +19,9 @@ class CommonConfig(AppConfig):
         autodiscover_modules("states")
         # A choice's label without translating every choice first (common.choices).
         fast_choice_labels()
+        # Numbers kept localized (common.numbers) follow the settings that format them.
+        from django.core.signals import setting_changed
+
+        from common.numbers import forget_numbers
+
+        setting_changed.connect(forget_numbers, dispatch_uid="common-numbers-setting")

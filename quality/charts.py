@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
-from django.utils import formats
 from django.utils.translation import gettext as _
+
+from common.numbers import local_number
 
 # A phone shows the chart about 350 px wide: a small canvas keeps its text legible.
 WIDTH, HEIGHT = 360, 170
@@ -87,7 +88,7 @@ def trend_markup(chart: dict | None) -> str:
         label = escape(point.label)
         circles.append(
             f'<circle cx="{point.x}" cy="{point.y}" r="4" fill="#0d6efd"><title>{label}: '
-            f"{escape(formats.localize(point.value))} %</title></circle>\n  "
+            f"{escape(local_number(point.value))} %</title></circle>\n  "
         )
         if point.show_label:
             anchor = "start" if n == 0 else "end" if n == last else "middle"

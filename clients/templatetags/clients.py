@@ -4,13 +4,30 @@ from html import escape
 
 from django import template
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from accounts.roles import Role
 from accounts.templatetags.accounts import account_status
 from common.links import record_url
-from common.rows import stacked_row
+from common.rows import RowLabels, labelled_row
 
 register = template.Library()
+
+MEMBER_LABELS = RowLabels(
+    gettext_noop("Name"), gettext_noop("Role"), gettext_noop("Sites"), gettext_noop("Status")
+)
+CLIENT_LABELS = RowLabels(
+    gettext_noop("Name"),
+    gettext_noop("Registry code"),
+    gettext_noop("Sites"),
+    gettext_noop("Account manager"),
+)
+SITE_LABELS = RowLabels(
+    gettext_noop("Site"),
+    gettext_noop("Status"),
+    gettext_noop("Service director"),
+    gettext_noop("Work manager"),
+)
 
 
 @register.simple_tag(takes_context=True)
@@ -32,16 +49,17 @@ def member_row(context, member, edit_url_name):
     else:
         sites = escape(_("All sites"))
     email = f'<div class="small text-body-secondary text-break">{escape(person.email)}</div>'
-    return stacked_row(
-        (_("Name"), name + email),
-        (_("Role"), escape(person.get_role_display())),
-        (_("Sites"), sites),
-        (_("Status"), account_status(person)),
+    return labelled_row(
+        MEMBER_LABELS.of(context),
+        name + email,
+        escape(person.get_role_display()),
+        sites,
+        account_status(person),
     )
 
 
-@register.simple_tag
-def client_row(client):
+@register.simple_tag(takes_context=True)
+def client_row(context, client):
     """A client as a row of the client list: its name (a link to its page)
     with "Inactive" and "Needs a new owner" where they hold and its kind
     below, its registry code, how many sites it has and its account manager.
@@ -53,17 +71,18 @@ def client_row(client):
     if client.needs_new_owner:
         name += _needs_new_owner_badge()
     name += f'<div class="small text-body-secondary">{escape(client.get_kind_display())}</div>'
-    return stacked_row(
-        (_("Name"), name),
-        (_("Registry code"), escape(client.registry_code or NONE)),
+    return labelled_row(
+        CLIENT_LABELS.of(context),
+        name,
+        escape(client.registry_code or NONE),
         # A client without sites has no row in the count's subquery.
-        (_("Sites"), str(int(client.site_count or 0))),
-        (_("Account manager"), _person(client.account_manager)),
+        str(int(client.site_count or 0)),
+        _person(client.account_manager),
     )
 
 
-@register.simple_tag
-def site_row(site):
+@register.simple_tag(takes_context=True)
+def site_row(context, site):
     """A site as a row of a client's sites: its name (a link to its page) with
     "Needs a new owner" where one of its people left and its address below,
     its status, its service director and work manager. A tag, as ``member_row``."""
@@ -71,11 +90,12 @@ def site_row(site):
     if site.needs_new_owner:
         name += _needs_new_owner_badge()
     name += f'<div class="small text-body-secondary">{escape(site.address)}</div>'
-    return stacked_row(
-        (_("Site"), name),
-        (_("Status"), escape(site.get_status_display())),
-        (_("Service director"), _person(site.service_director)),
-        (_("Work manager"), _person(site.work_manager)),
+    return labelled_row(
+        SITE_LABELS.of(context),
+        name,
+        escape(site.get_status_display()),
+        _person(site.service_director),
+        _person(site.work_manager),
     )
 
 

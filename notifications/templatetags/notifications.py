@@ -4,10 +4,12 @@ from django import template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from common.csrf import csrf_field
 from common.dates import SHORT_DATETIME, local_format
 from common.links import record_url
+from common.rows import RowLabels
 from common.states import machine_of
 from events import registry
 from notifications import rendering
@@ -67,21 +69,15 @@ def event_label(key):
         return key
 
 
-def _outbox_labels(context) -> list[str]:
-    # The columns' names, translated once per page rather than once per row.
-    labels = context.render_context.get("outbox_labels")
-    if labels is None:
-        names = (
-            _("Created"),
-            _("Recipient"),
-            _("Message"),
-            _("Status"),
-            _("Attempts"),
-            _("Reason"),
-            _("Actions"),
-        )
-        labels = context.render_context["outbox_labels"] = [escape(name) for name in names]
-    return labels
+OUTBOX_LABELS = RowLabels(
+    gettext_noop("Created"),
+    gettext_noop("Recipient"),
+    gettext_noop("Message"),
+    gettext_noop("Status"),
+    gettext_noop("Attempts"),
+    gettext_noop("Reason"),
+    gettext_noop("Actions"),
+)
 
 
 @register.simple_tag(takes_context=True)
@@ -122,7 +118,7 @@ def outbox_row(context, delivery):
             f'<button type="submit" class="btn btn-sm btn-outline-primary">'
             f"{escape(send_again)}</button></form>"
         )
-    labels = _outbox_labels(context)
+    labels = OUTBOX_LABELS.of(context)
     # Every value in it is escaped above or here.
     return mark_safe(  # noqa: S308
         f'<tr id="delivery-{int(delivery.pk)}">'

@@ -1,18 +1,18 @@
 from html import escape
 
 from django import template
-from django.utils import formats
 from django.utils.dateparse import parse_datetime
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from common.csrf import csrf_field
 from common.dates import SHORT_DATE, SHORT_DATETIME, local_format
 from common.links import record_url
-from common.rows import stacked_row
+from common.numbers import local_number
+from common.rows import RowLabels, labelled_row
 from quality import charts
 from quality.models.names import pick
 
@@ -53,11 +53,9 @@ def index_badge(index):
     a tag rather than an included template: lists draw one per row."""
     if index is None:
         return mark_safe('<span class="badge text-bg-secondary">—</span>')
-    return format_html(
-        '<span class="badge fs-6 text-bg-{}">{} %</span>',
-        index_tone(index),
-        formats.localize(index),
-    )
+    number = escape(local_number(index))
+    # The tone is one of three words; the number is escaped above.
+    return mark_safe(f'<span class="badge fs-6 text-bg-{index_tone(index)}">{number} %</span>')  # noqa: S308
 
 
 STATUS_TONE = {"open": "warning", "solved": "info", "verified": "success"}
@@ -224,8 +222,16 @@ def rating_row(rating):
     )
 
 
-@register.simple_tag
-def inspection_row(inspection):
+INSPECTION_LABELS = RowLabels(
+    gettext_noop("Date"),
+    gettext_noop("Site"),
+    gettext_noop("Inspector"),
+    gettext_noop("Quality index"),
+)
+
+
+@register.simple_tag(takes_context=True)
+def inspection_row(context, inspection):
     """An inspection as a row of the inspection list: when it was published (or
     begun, with "Draft"), its site and client, its inspector and its index
     (a row of ``queries.shown_inspections``).
@@ -240,9 +246,10 @@ def inspection_row(inspection):
         draft = f' <span class="badge text-bg-secondary">{escape(label)}</span>'
     link = f'<a href="{escape(inspection.get_staff_url())}">{escape(when)}</a>{draft}'
     client = f'<div class="small text-body-secondary">{escape(inspection.client_name)}</div>'
-    return stacked_row(
-        (_("Date"), link),
-        (_("Site"), escape(inspection.site_name) + client),
-        (_("Inspector"), escape(inspection.inspector_name)),
-        (_("Quality index"), index_badge(inspection.quality_index)),
+    return labelled_row(
+        INSPECTION_LABELS.of(context),
+        link,
+        escape(inspection.site_name) + client,
+        escape(inspection.inspector_name),
+        index_badge(inspection.quality_index),
     )
