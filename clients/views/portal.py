@@ -23,7 +23,12 @@ def home(request):
         "clients/portal/home.html",
         {
             "client": queries.portal_client(request.user),
-            "page": keyset_page(request, queries.portal_sites(request.user, query), ("name", "pk")),
+            "page": keyset_page(
+                request,
+                # A card shows a site's service director, not its work manager.
+                queries.portal_sites(request.user, query, contacts=("service_director",)),
+                ("name", "pk"),
+            ),
             "query": query,
         },
     )
