@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "notifications",
     "webhooks",
     "quality",
+    "service_requests",
 ]
 
 MIDDLEWARE = [

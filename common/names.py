@@ -1,4 +1,8 @@
-"""Names in every interface language: English is required, the others fall back to it."""
+"""Names in every interface language: English is required, the others fall back to it.
+
+What administrators name for everyone (an inspection template's areas, a
+request's kinds and topics) is named once per interface language.
+"""
 
 from django.db import models
 from django.utils.translation import get_language

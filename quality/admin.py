@@ -8,8 +8,8 @@ from django.contrib import admin
 from django.db.models import F
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.names import NAME_FIELDS
 from quality.models import ActionDeadline, Area, Element, Template
-from quality.models.names import NAME_FIELDS
 
 
 def _bump(template_id) -> None:

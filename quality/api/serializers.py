@@ -7,8 +7,8 @@ from rest_framework import serializers
 from api.fields import PersonSerializer
 from api.serializers import ModelSerializer
 from common import limits
+from common.names import pick
 from quality.models import AreaRating, CorrectiveAction, Inspection, Photo, Rating, Score
-from quality.models.names import pick
 
 
 def names_field():

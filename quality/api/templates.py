@@ -4,9 +4,9 @@ from rest_framework import mixins
 
 from api.serializers import ModelSerializer
 from api.views import ApiViewSet
+from common.names import NAME_FIELDS
 from quality import access
 from quality.models import Area, Element, Template
-from quality.models.names import NAME_FIELDS
 
 
 class ElementSerializer(ModelSerializer):

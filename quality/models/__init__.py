@@ -2,7 +2,6 @@
 
 from quality.models.actions import ActionDeadline, CorrectiveAction
 from quality.models.inspections import Inspection, InspectionPlan, Photo, Score
-from quality.models.names import Names
 from quality.models.ratings import AreaRating, Rating
 from quality.models.templates import Area, Element, Template
 
@@ -14,7 +13,6 @@ __all__ = [
     "Element",
     "Inspection",
     "InspectionPlan",
-    "Names",
     "Photo",
     "Rating",
     "Score",

@@ -8,8 +8,8 @@ from simple_history.models import HistoricalRecords
 from clients.models import Site, SiteRecord
 from common import limits
 from common.links import record_url
+from common.names import pick
 from common.validators import long_text
-from quality.models.names import pick
 
 # "If a service is scored 2 or lower, the work manager must find a solution at once."
 POOR = 2

@@ -11,8 +11,8 @@ from simple_history.models import HistoricalRecords
 from clients.models import STAFF_LIMIT, Site, SiteRecord
 from common import limits
 from common.links import record_url
+from common.names import pick
 from common.validators import long_text
-from quality.models.names import pick
 from quality.models.templates import Template
 
 SCORES = [(n, str(n)) for n in range(1, 6)]

@@ -6,9 +6,9 @@ from simple_history.models import HistoricalRecords
 
 from clients.models import Site, SiteRecord
 from common import limits
+from common.names import pick
 from common.validators import long_text
 from quality.models.inspections import SCORES, score_validators
-from quality.models.names import pick
 
 
 class Rating(SiteRecord):

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from quality.models.names import Names
+from common.names import Names
 
 
 class Template(Names):

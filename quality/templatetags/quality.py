@@ -11,10 +11,10 @@ from django.utils.translation import gettext_noop, ngettext
 from common.csrf import csrf_field
 from common.dates import SHORT_DATE, SHORT_DATETIME, local_format
 from common.links import record_url
+from common.names import pick
 from common.numbers import local_number
 from common.rows import RowLabels, labelled_row
 from quality import charts
-from quality.models.names import pick
 
 register = template.Library()
 

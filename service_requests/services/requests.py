@@ -1,0 +1,94 @@
+"""Making a request, from whichever channel it comes by.
+
+Every face (the portal, the desk, the mailbox, the API) calls ``receive``;
+it checks what the request names against each other (a site of the
+request's client, a kind and topic in use) and the text against the
+model's limits, then numbers and saves it in one transaction.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from clients.models import Client, Site
+from common.audit import set_author
+from common.errors import ServiceError
+from common.validators import check_fields
+from service_requests.models import Request, RequestKind, Severity, Topic
+from service_requests.services import numbers
+
+TEXT_FIELDS = ("subject", "description", "contact_name", "contact_phone", "contact_email")
+
+
+@dataclass(frozen=True)
+class Received:
+    """What came in: the request's own fields, before it has a number."""
+
+    kind: RequestKind
+    channel: str
+    client: Client
+    subject: str
+    description: str
+    site: Site | None = None
+    topic: Topic | None = None
+    severity: int = Severity.MINOR
+    contact: User | None = None  # a client's user, where the asker is one
+    contact_name: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+
+
+def receive(received: Received, *, by, now: datetime | None = None) -> Request:
+    """Save ``received`` as a new request with the next service number of its year.
+
+    Refused with a ServiceError naming the field: a site of another client,
+    a kind or topic no longer in use, a severity outside 1–4, or text the
+    model does not take. ``by`` took it (the asker on the portal, the
+    operator at the desk, nobody for the mailbox); ``now`` dates it (the
+    demo and the benchmark write the past).
+    """
+    when = now or timezone.now()
+    if received.site is not None and received.site.client_id != received.client.pk:
+        raise ServiceError(_("This site is not one of the client's."), field="site")
+    if not received.kind.is_active:
+        raise ServiceError(_("This kind of request is no longer in use."), field="kind")
+    if received.topic is not None and not received.topic.is_active:
+        raise ServiceError(_("This topic is no longer in use."), field="topic")
+    if received.contact is not None and _client_of(received.contact) != received.client.pk:
+        raise ServiceError(_("This person is not one of the client's people."), field="contact")
+    if received.severity not in Severity.values:
+        raise ServiceError(_("Choose a severity from 1 to 4."), field="severity")
+    request = Request(
+        kind=received.kind,
+        channel=received.channel,
+        client=received.client,
+        site=received.site,
+        topic=received.topic,
+        severity=received.severity,
+        subject=received.subject.strip(),
+        description=received.description.strip(),
+        contact=received.contact,
+        contact_name=received.contact_name.strip(),
+        contact_phone=received.contact_phone.strip(),
+        contact_email=received.contact_email.strip(),
+        created_at=when,
+        created_by=by,
+    )
+    check_fields(request, "channel", *TEXT_FIELDS)
+    year = timezone.localtime(when).year
+    with transaction.atomic():
+        request.year = year
+        request.sequence = numbers.take_next(year)
+        request.number = numbers.format_number(year, request.sequence)
+        set_author(request, by, when if now else None)
+        request.save()
+    return request
+
+
+def _client_of(person) -> int | None:
+    membership = getattr(person, "membership", None)
+    return membership.client_id if membership is not None else None
