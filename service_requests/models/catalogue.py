@@ -1,5 +1,6 @@
 """What administrators name for every request: its kinds and the tree of topics."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -68,3 +69,15 @@ class Topic(Names):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
         ordering = ["position", "name"]
+
+    def clean(self):
+        """A topic is not its own ancestor: the tree has no loops."""
+        seen = {self.pk} if self.pk else set()
+        parent = self.parent
+        while parent is not None:
+            if parent.pk in seen:
+                raise ValidationError(
+                    {"parent": _("A topic cannot be placed under itself or one of its own topics.")}
+                )
+            seen.add(parent.pk)
+            parent = parent.parent

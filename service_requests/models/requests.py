@@ -4,12 +4,14 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from clients.models import Client, Site
 from common import limits
+from common.fields import PhoneField
 from common.validators import long_text, single_line
-from service_requests.models.catalogue import RequestKind, Topic
+from service_requests.models.catalogue import Acceptance, Procedure, RequestKind, Topic
 
 # The fault levels of seed 003, what each means shown where one is chosen.
 SEVERITY_MEANINGS = {
@@ -40,22 +42,39 @@ class Request(models.Model):
     people read over the phone: unique, and without gaps within a year
     (``service_requests.services.numbers``)."""
 
+    # A request's own words ("обращение" is neuter in Russian, a site masculine).
     class Status(models.TextChoices):
-        NEW = "new", _("New")
-        IN_PROGRESS = "in_progress", _("In progress")
-        AWAITING_REVIEW = "awaiting_review", _("Awaiting review")
-        REWORK = "rework", _("Returned for rework")
-        CLOSED = "closed", _("Closed")
+        NEW = "new", pgettext_lazy("request status", "New")
+        IN_PROGRESS = "in_progress", pgettext_lazy("request status", "In progress")
+        AWAITING_REVIEW = "awaiting_review", pgettext_lazy("request status", "Awaiting review")
+        REWORK = "rework", pgettext_lazy("request status", "Returned for rework")
+        CLOSED = "closed", pgettext_lazy("request status", "Closed")
 
     number = models.CharField(_("service number"), max_length=20, unique=True, editable=False)
     year = models.PositiveSmallIntegerField(_("year"), editable=False)
     sequence = models.PositiveIntegerField(_("number within the year"), editable=False)
     kind = models.ForeignKey(
-        RequestKind, verbose_name=_("kind"), on_delete=models.PROTECT, related_name="+"
+        RequestKind,
+        verbose_name=pgettext_lazy("request", "kind"),
+        on_delete=models.PROTECT,
+        related_name="requests",
+    )
+    # The kind's procedure and acceptance when the request came: a kind
+    # changed later does not change how a request under way is handled.
+    procedure = models.CharField(
+        _("procedure"), max_length=20, choices=Procedure.choices, editable=False
+    )
+    acceptance = models.CharField(
+        _("acceptance"), max_length=20, choices=Acceptance.choices, editable=False
     )
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)
+    # Indexed with the list's order below (request_client_newest).
     client = models.ForeignKey(
-        Client, verbose_name=_("client"), on_delete=models.PROTECT, related_name="+"
+        Client,
+        verbose_name=_("client"),
+        on_delete=models.PROTECT,
+        related_name="service_requests",
+        db_index=False,
     )
     site = models.ForeignKey(
         Site,
@@ -63,7 +82,8 @@ class Request(models.Model):
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="+",
+        related_name="service_requests",
+        db_index=False,
     )
     topic = models.ForeignKey(
         Topic,
@@ -71,7 +91,7 @@ class Request(models.Model):
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="+",
+        related_name="requests",
     )
     severity = models.PositiveSmallIntegerField(
         _("severity"), choices=Severity.choices, default=Severity.MINOR
@@ -92,7 +112,7 @@ class Request(models.Model):
     contact_name = models.CharField(
         _("contact name"), max_length=limits.PERSON_NAME, blank=True, validators=[single_line]
     )
-    contact_phone = models.CharField(_("contact phone"), max_length=limits.PHONE, blank=True)
+    contact_phone = PhoneField(_("contact phone"), blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.NEW
@@ -124,6 +144,8 @@ class Request(models.Model):
         indexes = [
             # A client's requests, newest first, a page at a time.
             models.Index(fields=["client", "-created_at", "-id"], name="request_client_newest"),
+            # A site contact's: the requests of their sites.
+            models.Index(fields=["site", "-created_at", "-id"], name="request_site_newest"),
             models.Index(fields=["-created_at", "-id"], name="request_newest"),
         ]
 

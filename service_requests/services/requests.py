@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.roles import Role
+from clients.access import sites_visible_to
 from clients.models import Client, Site
 from common.audit import set_author
 from common.errors import ServiceError
@@ -52,18 +54,26 @@ def receive(received: Received, *, by, now: datetime | None = None) -> Request:
     demo and the benchmark write the past).
     """
     when = now or timezone.now()
+    if when > timezone.now():
+        raise ServiceError(_("A request cannot be dated in the future."))
+    if not received.client.is_active:
+        raise ServiceError(_("This client is not active."), field="client")
     if received.site is not None and received.site.client_id != received.client.pk:
         raise ServiceError(_("This site is not one of the client's."), field="site")
+    _check_asker(received, by)
     if not received.kind.is_active:
         raise ServiceError(_("This kind of request is no longer in use."), field="kind")
     if received.topic is not None and not received.topic.is_active:
         raise ServiceError(_("This topic is no longer in use."), field="topic")
-    if received.contact is not None and _client_of(received.contact) != received.client.pk:
+    contact = received.contact
+    if contact is not None and (_client_of(contact) != received.client.pk or not contact.is_active):
         raise ServiceError(_("This person is not one of the client's people."), field="contact")
     if received.severity not in Severity.values:
         raise ServiceError(_("Choose a severity from 1 to 4."), field="severity")
     request = Request(
         kind=received.kind,
+        procedure=received.kind.procedure,
+        acceptance=received.kind.acceptance,
         channel=received.channel,
         client=received.client,
         site=received.site,
@@ -80,6 +90,8 @@ def receive(received: Received, *, by, now: datetime | None = None) -> Request:
     )
     check_fields(request, "channel", *TEXT_FIELDS)
     year = timezone.localtime(when).year
+    # Every request of the year waits for this transaction once it has taken
+    # its number: nothing slow may follow in a caller's transaction.
     with transaction.atomic():
         request.year = year
         request.sequence = numbers.take_next(year)
@@ -87,6 +99,19 @@ def receive(received: Received, *, by, now: datetime | None = None) -> Request:
         set_author(request, by, when if now else None)
         request.save()
     return request
+
+
+def _check_asker(received: Received, by) -> None:
+    # A client's user files for their own client only, and a site contact
+    # for one of their own sites; staff take requests for anyone.
+    if by is None or _client_of(by) is None:
+        return
+    if _client_of(by) != received.client.pk:
+        raise ServiceError(_("You can file requests only for your own organisation."))
+    if by.role == Role.SITE_CONTACT and (
+        received.site is None or not sites_visible_to(by).filter(pk=received.site.pk).exists()
+    ):
+        raise ServiceError(_("Choose one of the sites you look after."), field="site")
 
 
 def _client_of(person) -> int | None:
