@@ -47,11 +47,14 @@ class Received:
 def receive(received: Received, *, by, now: datetime | None = None) -> Request:
     """Save ``received`` as a new request with the next service number of its year.
 
-    Refused with a ServiceError naming the field: a site of another client,
-    a kind or topic no longer in use, a severity outside 1–4, or text the
-    model does not take. ``by`` took it (the asker on the portal, the
-    operator at the desk, nobody for the mailbox); ``now`` dates it (the
-    demo and the benchmark write the past).
+    Refused with a ServiceError (naming the field where there is one): an
+    inactive client, a site or contact person not the client's (or a
+    contact no longer active), a kind or topic no longer in use, a severity
+    outside 1–4, text the model does not take, a date in the future; and
+    when ``by`` is a client's user, another client, or for a site contact a
+    site that is not theirs. ``by`` took it (the asker on the portal, the
+    operator at the desk, nobody for the mailbox); ``now`` dates it in the
+    past (the demo and the benchmark data), never from the API.
     """
     when = now or timezone.now()
     if when > timezone.now():
