@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.roles import Role
-from clients.access import sites_visible_to
+from clients.access import own_client_id, sites_visible_to
 from clients.models import Client, Site
 from common.audit import set_author
 from common.errors import ServiceError
@@ -69,7 +69,9 @@ def receive(received: Received, *, by, now: datetime | None = None) -> Request:
     if received.topic is not None and not received.topic.is_active:
         raise ServiceError(_("This topic is no longer in use."), field="topic")
     contact = received.contact
-    if contact is not None and (_client_of(contact) != received.client.pk or not contact.is_active):
+    if contact is not None and (
+        own_client_id(contact) != received.client.pk or not contact.is_active
+    ):
         raise ServiceError(_("This person is not one of the client's people."), field="contact")
     if received.severity not in Severity.values:
         raise ServiceError(_("Choose a severity from 1 to 4."), field="severity")
@@ -107,16 +109,12 @@ def receive(received: Received, *, by, now: datetime | None = None) -> Request:
 def _check_asker(received: Received, by) -> None:
     # A client's user files for their own client only, and a site contact
     # for one of their own sites; staff take requests for anyone.
-    if by is None or _client_of(by) is None:
+    asker_client = own_client_id(by)
+    if asker_client is None:
         return
-    if _client_of(by) != received.client.pk:
+    if asker_client != received.client.pk:
         raise ServiceError(_("You can file requests only for your own organisation."))
     if by.role == Role.SITE_CONTACT and (
         received.site is None or not sites_visible_to(by).filter(pk=received.site.pk).exists()
     ):
         raise ServiceError(_("Choose one of the sites you look after."), field="site")
-
-
-def _client_of(person) -> int | None:
-    membership = getattr(person, "membership", None)
-    return membership.client_id if membership is not None else None
